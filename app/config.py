@@ -1,0 +1,52 @@
+"""One Settings object, read from environment variables prefixed ``SELARAS_``; fails fast on a bad value."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Selaras settings. Every field is read from ``SELARAS_<NAME>`` (e.g. ``SELARAS_DATA_DIR``)."""
+
+    model_config = SettingsConfigDict(env_prefix="SELARAS_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=CHECKOUT / "indexes",
+        description="Where the embedded database and the search indexes live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="Any SQLAlchemy URL; default: SQLite file selaras.db in the data directory.",
+    )
+    corpus_dir: Path = Field(
+        default=CHECKOUT / "corpus",
+        description="The bundled corpus that scripts/serve ingests on first start.",
+    )
+    api_keys: str = Field(default="", description="Comma-separated API keys allowed to write.")
+    host: str = Field(default="127.0.0.1", description="Address `selaras serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
+    page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
+
+    @field_validator("data_dir", "corpus_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'selaras.db'}"
+
+    @property
+    def api_key_set(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

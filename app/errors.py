@@ -1,0 +1,39 @@
+"""A small exception hierarchy; each class carries the HTTP status the API answers it with.
+
+The API maps them in one handler (``app.main``) to ``{"detail": message}``; the CLI prints the
+message and exits with ``exit_code``.
+"""
+
+from __future__ import annotations
+
+
+class SelarasError(Exception):
+    """Base of every error Selaras reports to a user."""
+
+    status_code = 500
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(SelarasError):
+    """Raised when a regulation, provision or file asked for does not exist."""
+
+    status_code = 404
+    exit_code = 4
+
+
+class InvalidInput(SelarasError):
+    """Raised when a request or a command argument is malformed."""
+
+    status_code = 400
+    exit_code = 2
+
+
+class UnreadableFile(SelarasError):
+    """Raised when a file cannot be read as a regulation (wrong encoding, empty, not text)."""
+
+    status_code = 422
+    exit_code = 3

@@ -1,0 +1,277 @@
+"""The batang tubuh: BAB, Bagian, Paragraf, Pasal, ayat and the nested lists inside them.
+
+``build_body(lines)`` turns the body's lines into a tree of ``Node``. Pasal headings are chosen
+by ``sequence.pick_sequence`` (citations that look like headings are left in the text); inside a
+Pasal, ayat ``(1)`` and the lists ``a.`` -> ``1.`` -> ``a)`` -> ``1)`` nest by what they continue:
+a marker that is the next number of an open list is its sibling, a first marker (``a``, ``1``)
+opens a list under the current item. A line that carries no marker continues the current node:
+no line is ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.structure.ids import roman_to_int
+from app.structure.patterns import (
+    ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, PARAGRAF_RE,
+    PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
+)
+from app.structure.sequence import Candidate, pick_sequence
+from app.structure.tree import Node
+from app.text.cleanup import Line
+from app.text.ocr import repair_number
+
+LIST_PATTERNS = (("huruf", HURUF_RE), ("angka", ANGKA_RE), ("subhuruf", SUBHURUF_RE), ("subangka", SUBANGKA_RE))
+GROUP_RANK = {"bab": 0, "bagian": 1, "paragraf": 2}
+# A line ending with these words continues a citation onto the next line ("... dalam Pasal\n5").
+_CITATION_TAIL_RE = re.compile(r"(?:\b(?:ayat|huruf|angka|Pasal|Nomor|Tahun|dan|atau|sampai\s+dengan)|,)\s*$", re.I)
+_CHANGE_VERB_RE = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?|dihapus|dicabut)\b", re.I)
+_CHANGE_START_RE = re.compile(
+    r"""^(?:Ketentuan|Di\s*antara|Diantara|Setelah|Sebelum|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan
+    |Lampiran|Judul|Konsiderans|Dasar\s+hukum|Ayat|Huruf|Angka|Menambah|Menyisipkan|Mengubah)\b""",
+    re.X,
+)
+
+
+def bab_value(num: str) -> int | None:
+    """``"IV"`` -> 4, ``"IIA"`` -> 2 (an inserted BAB sorts with the one it follows)."""
+    return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
+
+
+def pasal_value(num: str) -> tuple[int, str] | None:
+    """``"5A"`` -> (5, "A"); Roman ``"II"`` -> (2, ""); None when no number."""
+    if num.isdigit():
+        return int(num), ""
+    if num[:-1].isdigit():
+        return int(num[:-1]), num[-1].upper()
+    value = roman_to_int(num)
+    return (value, "") if value else None
+
+
+def _successor(num: str) -> str:
+    """The next number of a list: ``a`` -> ``b``, ``9`` -> ``10``, ``19a`` -> ``20``."""
+    if num.isdigit():
+        return str(int(num) + 1)
+    if len(num) == 1 and num.isalpha():
+        return chr(ord(num) + 1)
+    digits = re.match(r"\d+", num)
+    return str(int(digits.group()) + 1) if digits else num
+
+
+def _append(node: Node, text: str) -> None:
+    node.text = f"{node.text} {text}".strip() if node.text else text
+
+
+def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate, str, str]]:
+    """Every line that could be a Pasal heading, scored; with its repaired number and trailing text."""
+    out = []
+    for i, line in enumerate(lines):
+        match = PASAL_RE.match(line.text)
+        if not match:
+            continue
+        raw, rest = match["num"], match["rest"].strip()
+        if roman:
+            if roman_to_int(raw) is None:
+                continue
+            num = raw
+        else:
+            repaired = repair_number(raw)
+            if repaired is None:
+                continue
+            num = repaired
+        value = pasal_value(num)
+        if value is None:
+            continue
+        score = 3.0 if not rest else (0.5 if rest[:1].isupper() or rest.startswith("(") else -2.0)
+        prev = lines[i - 1].text if i else ""
+        if CITING_WORDS_RE.search(prev) and not prev.endswith((".", ":", ";")):
+            score -= 3.0
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt):
+            score -= 3.0
+        out.append((Candidate(i, value, score), num, rest))
+    return out
+
+
+def choose_pasal(lines: list[Line], *, roman: bool = False) -> dict[int, tuple[str, str]]:
+    """Line index -> (number, trailing text) of each line chosen as a Pasal heading."""
+    found = pasal_candidates(lines, roman=roman)
+    chosen = set(pick_sequence([c for c, _, _ in found]))
+    return {c.index: (num, rest) for c, num, rest in found if c.index in chosen}
+
+
+class _Content:
+    """Places the lines of one Pasal (or of a change's quoted text) under ayat and list items."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self.stack: list[Node] = [root]
+        self.prev_text = ""
+
+    def _marker(self, text: str) -> tuple[str, str, str] | None:
+        if _CITATION_TAIL_RE.search(self.prev_text):
+            return None
+        match = AYAT_RE.match(text)
+        if match and (repaired := repair_number(match["num"].rstrip("abcdefgh"))):
+            suffix = match["num"][len(match["num"].rstrip("abcdefgh")):]
+            rest = match["rest"]
+            if not rest or not rest[:1].islower() or self._expects("ayat", repaired + suffix):
+                return "ayat", repaired + suffix, rest
+        match = AYAT_OCR_RE.match(text)
+        if match and self._expects("ayat", match["num"]):
+            return "ayat", match["num"], match["rest"]
+        for kind, pattern in LIST_PATTERNS:
+            match = pattern.match(text)
+            if match:
+                return kind, match["num"], match["rest"] or ""
+        return None
+
+    def _ayat(self) -> list[Node]:
+        return [c for c in self.root.children if c.kind == "ayat"]
+
+    def _expects(self, kind: str, num: str) -> bool:
+        if kind == "ayat":
+            ayat = self._ayat()
+            return (not ayat and num == "1") or bool(ayat and _successor(ayat[-1].num or "") == num)
+        return False
+
+    def add(self, line: Line) -> None:
+        marker = self._marker(line.text)
+        self.prev_text = line.text
+        if marker is None:
+            _append(self.stack[-1], line.text)
+            return
+        kind, num, rest = marker
+        node = Node(kind=kind, num=num, text=rest.strip())
+        if kind == "ayat":
+            del self.stack[1:]
+            self.root.children.append(node)
+            self.stack.append(node)
+            return
+        for depth in range(len(self.stack) - 1, 0, -1):  # the next item of an open list
+            open_node = self.stack[depth]
+            if open_node.kind == kind and _successor(open_node.num or "") == num:
+                del self.stack[depth:]
+                break
+        else:
+            if num not in ("a", "1"):  # not a first item: continue the nearest list of its kind
+                for depth in range(len(self.stack) - 1, 0, -1):
+                    if self.stack[depth].kind == kind:
+                        del self.stack[depth:]
+                        break
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+
+def _is_heading_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def build_body(lines: list[Line], *, amending: bool = False) -> list[Node]:
+    """The body's tree: groups (BAB, Bagian, Paragraf) holding Pasal holding their content."""
+    pasal_at = choose_pasal(lines, roman=amending)
+    roots: list[Node] = []
+    groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first
+    content: _Content | None = None
+    pending_heading: Node | None = None  # a group whose heading may continue on the next line
+    last_bab = 0
+    amendments: list[_ChangeContent] = []
+
+    def attach(node: Node) -> None:
+        (groups[-1].children if groups else roots).append(node)
+
+    def open_group(node: Node) -> None:
+        rank = GROUP_RANK[node.kind]
+        while groups and GROUP_RANK[groups[-1].kind] >= rank:
+            groups.pop()
+        attach(node)
+        groups.append(node)
+
+    for i, line in enumerate(lines):
+        text = line.text
+        if i in pasal_at:
+            num, rest = pasal_at[i]
+            pasal = Node(kind="pasal", num=num)
+            attach(pasal)
+            content = _ChangeContent(pasal) if amending and num == "I" else _Content(pasal)
+            if isinstance(content, _ChangeContent):
+                amendments.append(content)
+            pending_heading = None
+            if rest:
+                content.add(Line(line.no, rest, line.indent))
+            continue
+        bab = BAB_RE.match(text) if not amending or content is None else None
+        if bab and (value := bab_value(bab["num"])) and value >= last_bab:
+            last_bab = value
+            node = Node(kind="bab", num=bab["num"], heading=bab["heading"])
+            open_group(node)
+            content, pending_heading = None, node
+            continue
+        group = None if content is not None and amending else (BAGIAN_RE.match(text) or PARAGRAF_RE.match(text))
+        if group and (content is None or not _CITATION_TAIL_RE.search(content.prev_text)):
+            kind = "bagian" if text[:1] in "Bb" else "paragraf"
+            num = group["num"] if kind == "bagian" else (repair_number(group["num"]) or group["num"])
+            node = Node(kind=kind, num=" ".join(w.capitalize() for w in num.split()) if kind == "bagian" else num,
+                        heading=group["heading"])
+            open_group(node)
+            content, pending_heading = None, node
+            continue
+        if pending_heading is not None and (pending_heading.heading is None or
+                                            (pending_heading.kind == "bab" and _is_heading_line(text))):
+            pending_heading.heading = f"{pending_heading.heading} {text}".strip() if pending_heading.heading else text
+            if pending_heading.kind != "bab":
+                pending_heading = None
+            continue
+        pending_heading = None
+        if content is None:
+            holder = groups[-1] if groups else None
+            siblings = holder.children if holder else roots
+            if siblings and siblings[-1].kind == "teks":
+                _append(siblings[-1], text)
+            else:
+                attach(Node(kind="teks", text=text))
+            continue
+        content.add(line)
+    for change_content in amendments:
+        change_content.finish()
+    return roots
+
+
+class _ChangeContent(_Content):
+    """Pasal I of an amending act: the lead sentence, then numbered changes each with quoted text.
+
+    A change starts at ``N.`` where N is the next change number and the instruction names a
+    change (diubah, disisipkan, dihapus ...). Its quoted text (a whole Pasal, a BAB, an ayat) is
+    parsed like a body of its own under the change.
+    """
+
+    def __init__(self, root: Node) -> None:
+        super().__init__(root)
+        self.changes: list[tuple[Node, list[Line]]] = []
+
+    def add(self, line: Line) -> None:
+        match = ANGKA_RE.match(line.text)
+        expected = str(len(self.changes) + 1)
+        rest = (match["rest"] or "") if match else ""
+        if match and match["num"] == expected and _CHANGE_START_RE.match(rest) and (
+                _CHANGE_VERB_RE.search(rest) or rest.startswith(("Ketentuan", "Di antara", "Diantara"))):
+            node = Node(kind="perubahan", num=expected, text=match["rest"] or "")
+            self.root.children.append(node)
+            self.changes.append((node, []))
+            return
+        if not self.changes:
+            _append(self.root, line.text)
+            return
+        node, quoted = self.changes[-1]
+        if not quoted and not node.children and not PASAL_RE.match(line.text) and not BAB_RE.match(line.text) \
+                and not node.text.rstrip().endswith(":"):
+            _append(node, line.text)  # the instruction goes on
+            return
+        quoted.append(line)
+
+    def finish(self) -> None:
+        for node, quoted in self.changes:
+            node.children = build_body(quoted) if quoted else []
+        self.changes = []

@@ -1,0 +1,92 @@
+"""Structural markers of Indonesian regulations, one verbose regex each (Lampiran II UU 12/2011).
+
+Numbers allow the OCR look-alikes that ``app.text.ocr.repair_number`` mends (``Pasal l``,
+``(21``), so a marker is found first and its number repaired after.
+"""
+
+from __future__ import annotations
+
+import re
+
+OCR_NUM = r"[0-9lIOo]{1,3}"          # 12, l2, 1O
+ROMAN = r"[IVXLC]{1,7}"              # I .. CC
+ORDINAL_WORDS = (
+    r"(?:Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan"
+    r"|Kesepuluh|Kesebelas)(?:\s+(?:Belas|Puluh))?"
+)
+
+BAB_RE = re.compile(
+    rf"""^
+    BAB \s+                          # the word, in capitals (running text writes "Bab")
+    (?P<num>{ROMAN}[A-Z]?)           # Roman number, "IIA" when inserted
+    (?:\s+(?P<heading>[A-Z0-9(].*))?   # a heading glued on the same line
+    $""",
+    re.X,
+)
+
+BAGIAN_RE = re.compile(
+    rf"""^
+    Bagian \s+
+    (?P<num>{ORDINAL_WORDS})\b        # Kesatu, Kedua, ..., Kedua Belas
+    (?:\s+(?P<heading>\S.*))?          # a heading glued on the same line
+    $""",
+    re.X | re.I,
+)
+
+PARAGRAF_RE = re.compile(
+    rf"""^
+    Paragraf \s+
+    (?P<num>{OCR_NUM}[A-Z]?)\b         # Paragraf 1, Paragraf 2A
+    (?:\s+(?P<heading>\S.*))?
+    $""",
+    re.X | re.I,
+)
+
+PASAL_RE = re.compile(
+    rf"""^
+    (?:Pasa[l1I]|PASAL) \s*            # "Pasal", OCR "Pasa1", "PasaI"; PASAL in some prints
+    (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
+    (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
+    $""",
+    re.X,
+)
+
+AYAT_RE = re.compile(
+    r"""^
+    \(\s*(?P<num>[0-9lIO]{1,3}[a-z]?)\s*\)   # (1), ( 2 ), (l), (2a)
+    (?:\s+|$)(?P<rest>.*)$""",
+    re.X,
+)
+
+AYAT_OCR_RE = re.compile(r"^\((?P<num>[0-9])1\s+(?P<rest>\S.*)$")  # "(21 Text": ayat 2, bracket read as 1
+
+HURUF_RE = re.compile(r"^(?P<num>[a-z])\.\s*(?P<rest>\S.*)?$")            # a. text
+ANGKA_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.\s*(?P<rest>\S.*)?$")    # 1. text, 19a. text
+SUBHURUF_RE = re.compile(r"^(?P<num>[a-z])\)\s*(?P<rest>\S.*)?$")         # a) text
+SUBANGKA_RE = re.compile(r"^(?P<num>\d{1,3})\)\s*(?P<rest>\S.*)?$")       # 1) text
+
+MENIMBANG_RE = re.compile(r"^Menimbang\s*:?\s*(?P<rest>.*)$", re.I)
+MENGINGAT_RE = re.compile(r"^Mengingat\s*:?\s*(?P<rest>.*)$", re.I)
+MEMPERHATIKAN_RE = re.compile(r"^Memperhatikan\s*:?\s*(?P<rest>.*)$", re.I)
+PERSETUJUAN_RE = re.compile(r"^Dengan\s+Persetujuan\s+Bersama\b", re.I)
+MEMUTUSKAN_RE = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\s*:?", re.I)
+MENETAPKAN_RE = re.compile(r"^Menetapkan\s*:?", re.I)
+DITETAPKAN_RE = re.compile(r"^Ditetapkan\s+di\b", re.I)
+DIUNDANGKAN_RE = re.compile(r"^Diundangkan\s+di\b", re.I)
+PENJELASAN_RE = re.compile(r"^PENJELASAN\b(?:\s+ATAS\b.*)?$")
+LAMPIRAN_RE = re.compile(r"^LAMPIRAN\b(?!\s+(?:Undang|Peraturan)\s+ini)")
+UMUM_RE = re.compile(r"^I\s*\.\s*UMUM\b\s*(?P<rest>.*)$")
+PASAL_DEMI_PASAL_RE = re.compile(r"^II\s*\.\s*PASAL\s+DEMI\s+PASAL\b\s*(?P<rest>.*)$", re.I)
+EXPLAINED_PART_RE = re.compile(
+    r"""^(?P<kind>Ayat|Huruf|Angka) \s+
+    (?P<num>\(\s*[0-9lIO]{1,3}[a-z]?\s*\)|[0-9]{1,3}[a-z]?|[a-z])   # Ayat (1), Huruf a, Angka 3
+    (?:\s+(?P<rest>\S.*))?$""",
+    re.X,
+)
+
+# Words before "Pasal N" that make it a citation, not a heading.
+CITING_WORDS_RE = re.compile(
+    r"(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
+    r"terhadap|di\s+antara|antara|kecuali|,|/)\s*$",
+    re.I,
+)

@@ -1,0 +1,72 @@
+"""The Penjelasan: its title, ``I. UMUM`` and ``II. PASAL DEMI PASAL``.
+
+Each explained Pasal becomes a node ``penjelasan/pasal-5`` whose ``explains`` is the body's
+``pasal-5``; its ``Ayat (1)``, ``Huruf a``, ``Angka 2`` parts nest below it and explain
+``pasal-5/ayat-1/huruf-a`` and so on. Its Pasal headings repeat the body's numbers: they are
+explanations, not new articles.
+"""
+
+from __future__ import annotations
+
+from app.structure.body import choose_pasal
+from app.structure.patterns import EXPLAINED_PART_RE, PASAL_DEMI_PASAL_RE, UMUM_RE
+from app.structure.tree import Node
+from app.text.cleanup import Line
+from app.text.ocr import repair_number
+
+PART_RANK = {"ayat": 0, "huruf": 1, "angka": 2}
+
+
+def _append(node: Node, text: str) -> None:
+    node.text = f"{node.text} {text}".strip() if node.text else text
+
+
+def build_penjelasan(lines: list[Line], *, amending: bool = False) -> list[Node]:
+    """Nodes of the Penjelasan: a title ``teks``, ``umum``, and ``pasal`` nodes with their parts."""
+    if not lines:
+        return []
+    title = Node(kind="teks", heading=lines[0].text)
+    nodes = [title]
+    umum: Node | None = None
+    demi: Node | None = None
+    pasal_at = {}
+    current: Node = title
+    stack: list[Node] = []
+    for i, line in enumerate(lines[1:], start=1):
+        text = line.text
+        if umum is None and (match := UMUM_RE.match(text)):
+            umum = Node(kind="umum", num="I", heading="UMUM", text=match["rest"])
+            nodes.append(umum)
+            current = umum
+            continue
+        if demi is None and (match := PASAL_DEMI_PASAL_RE.match(text)):
+            demi = Node(kind="pasal-demi-pasal", num="II", heading="PASAL DEMI PASAL", text=match["rest"])
+            nodes.append(demi)
+            current = demi
+            pasal_at = {i + 1 + k: v for k, v in choose_pasal(lines[i + 1:], roman=amending).items()}
+            continue
+        if i in pasal_at:
+            num, rest = pasal_at[i]
+            pasal = Node(kind="pasal", num=num)
+            (demi or current).children.append(pasal)
+            stack = [pasal]
+            current = pasal
+            text = rest
+            if not text:
+                continue
+        if stack and (match := EXPLAINED_PART_RE.match(text)):
+            kind = match["kind"].lower()
+            raw = match["num"].strip("() ")
+            num = raw if kind == "huruf" else (repair_number(raw) or raw)
+            node = Node(kind=kind, num=num, text=match["rest"] or "")
+            while len(stack) > 1 and PART_RANK.get(stack[-1].kind, -1) >= PART_RANK[kind]:
+                stack.pop()
+            stack[-1].children.append(node)
+            stack.append(node)
+            current = node
+            continue
+        if current is title and umum is None and demi is None:
+            title.heading = f"{title.heading} {text}"
+            continue
+        _append(current, text)
+    return nodes

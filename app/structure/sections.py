@@ -1,0 +1,93 @@
+"""Cut a regulation's lines into its parts: pembukaan, menimbang, mengingat, persetujuan,
+diktum, batang tubuh, penutup, Penjelasan and Lampiran (anatomy: "Skeleton, top to bottom").
+
+Every line lands in exactly one part; a part that is absent is empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.structure.patterns import (
+    BAB_RE, DITETAPKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
+    PASAL_RE, PENJELASAN_RE, PERSETUJUAN_RE,
+)
+from app.text.cleanup import Line
+
+
+@dataclass
+class Sections:
+    pembukaan: list[Line] = field(default_factory=list)
+    menimbang: list[Line] = field(default_factory=list)
+    mengingat: list[Line] = field(default_factory=list)
+    persetujuan: list[Line] = field(default_factory=list)
+    diktum: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    penutup: list[Line] = field(default_factory=list)
+    penjelasan: list[Line] = field(default_factory=list)
+    lampiran: list[Line] = field(default_factory=list)
+
+
+def _first(lines: list[Line], start: int, *patterns, stop: int | None = None) -> int | None:
+    end = len(lines) if stop is None else stop
+    for i in range(start, end):
+        if any(p.match(lines[i].text) for p in patterns):
+            return i
+    return None
+
+
+def _body_start(lines: list[Line], start: int) -> int | None:
+    """The first BAB or stand-alone Pasal heading at or after ``start``."""
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if BAB_RE.match(text):
+            return i
+        match = PASAL_RE.match(text)
+        if match and not match["rest"]:
+            return i
+    return None
+
+
+def split_sections(lines: list[Line]) -> Sections:
+    """The parts of a regulation, in the order the drafting technique lays them out."""
+    menimbang = _first(lines, 0, MENIMBANG_RE)
+    opening_end = menimbang if menimbang is not None else 0
+    memutuskan = _first(lines, opening_end, MEMUTUSKAN_RE) or _first(lines, opening_end, MENETAPKAN_RE)
+    body = _body_start(lines, memutuskan if memutuskan is not None else opening_end)
+    if body is None:
+        body = len(lines)
+    if memutuskan is None or memutuskan > body:
+        memutuskan = body
+    if menimbang is None or menimbang > memutuskan:
+        menimbang = memutuskan
+    mengingat = _first(lines, menimbang, MENGINGAT_RE, stop=memutuskan)
+    if mengingat is None:
+        mengingat = memutuskan
+    persetujuan = _first(lines, mengingat, PERSETUJUAN_RE, stop=memutuskan)
+    if persetujuan is None:
+        persetujuan = memutuskan
+    penutup = _first(lines, body, DITETAPKAN_RE)
+    if penutup is None:
+        penutup = len(lines)
+    tail = [i for i in (_first(lines, penutup, PENJELASAN_RE), _first(lines, penutup, LAMPIRAN_RE)) if i is not None]
+    penutup_end = min(tail) if tail else len(lines)
+    penjelasan_at = _first(lines, penutup, PENJELASAN_RE)
+    lampiran_at = _first(lines, penutup, LAMPIRAN_RE)
+    sections = Sections(
+        pembukaan=lines[:menimbang],
+        menimbang=lines[menimbang:mengingat],
+        mengingat=lines[mengingat:persetujuan],
+        persetujuan=lines[persetujuan:memutuskan],
+        diktum=lines[memutuskan:body],
+        body=lines[body:penutup],
+        penutup=lines[penutup:penutup_end],
+    )
+    if penjelasan_at is not None and (lampiran_at is None or penjelasan_at < lampiran_at):
+        end = lampiran_at if lampiran_at is not None else len(lines)
+        sections.penjelasan = lines[penjelasan_at:end]
+        sections.lampiran = lines[end:]
+    elif lampiran_at is not None:
+        end = penjelasan_at if penjelasan_at is not None else len(lines)
+        sections.lampiran = lines[lampiran_at:end]
+        sections.penjelasan = lines[end:]
+    return sections

@@ -1,0 +1,177 @@
+"""Layout clean-up before parsing: page furniture out, broken words mended, nothing lost.
+
+Everything taken out or rewritten is recorded as a ``Removed`` entry (line number, the original
+text, the reason), so that every word of the input is either in the parsed tree or in that record.
+
+Reasons: ``page-number`` (``- 5 -``), ``running-header`` (a short capitalised line repeated on
+many pages, ``SALINAN``, ``PRESIDEN REPUBLIK INDONESIA -3-`` inside a joined line), ``catchword``
+(the first words of the next page printed at the foot of a page: ``BAB I…``), ``link`` (the
+target of a markdown link: ``[UU 5/1974](/uu/1974/5)`` keeps its text), ``hyphenation``
+(``membe-`` + ``rikan`` -> ``memberikan``; the record holds ``membe-rikan``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from app.structure.tree import Removed
+
+
+@dataclass
+class Line:
+    no: int      # 1-based line number in the input
+    text: str    # stripped of surrounding white space
+    indent: int  # leading spaces in the input
+
+
+_PAGE_NUMBER_RE = re.compile(
+    r"""^(?:
+        [-–—]\s*\d{1,3}\s*[-–—]              # - 5 -
+      | (?:halaman|hal\.?)\s*\d{1,3}(?:\s*dari\s*\d{1,3})?   # Halaman 5 dari 19
+      | \d{1,3}                              # a lone page number
+    )$""",
+    re.X | re.I,
+)
+
+_STAMP_RE = re.compile(
+    r"""^(?:
+        SALINA\s?N                          # the "SALINAN" stamp of certified copies
+      | SPESIMEN\b.*                        # never: the specimen notice is kept (see KEEP)
+      | www\.\S+ | \S+\.go\.id\S*            # a site name in the footer
+    )$""",
+    re.X | re.I,
+)
+
+_INLINE_HEADER_RE = re.compile(
+    r"""(?:
+        (?:\bPRES\s?I\s?DEN\s+REPUBLIK\s+INDONESIA\s*)   # the running header of national texts
+        (?:[-–—]\s*\d{1,3}\s*[-–—])?                   #   with its page number
+      | \bSALINA\s?N\b(?=\s+PRES)                       # the stamp glued before it
+      | (?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s|$)          # - 3 - inside a joined line
+    )""",
+    re.X,
+)
+
+_LINK_RE = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>/[^()\s]*)\)")
+
+_CATCHWORD_RE = re.compile(r"(?P<words>(?:\S+\s+){0,3}\S+?)(?:…|\.\.\.)\s*$")
+
+_HYPHEN_END_RE = re.compile(r"(?P<head>\b[^\W\d_]{2,})-$")
+_LOWER_START_RE = re.compile(r"^(?P<tail>[a-z][^\W\d_]*)(?P<punct>[^\w\s]*)")
+
+_MARKER_LINE_RE = re.compile(r"^(?:BAB|Bagian|Paragraf|Pasal|PASAL)\b")
+
+NEVER_HEADERS = {"TENTANG", "MEMUTUSKAN:", "DAN", "TTD", "CUKUP JELAS.", "ATAS", "PENJELASAN"}
+
+
+def _record(removed: list[Removed], no: int, text: str, reason: str) -> None:
+    if text.strip():
+        removed.append(Removed(line=no, text=text.strip(), reason=reason))
+
+
+def _normalise(raw: str) -> str:
+    text = unicodedata.normalize("NFC", raw).replace("\t", "    ")
+    return text.replace("\u00a0", " ").replace("\u200b", "").replace("\r", "").rstrip()
+
+
+def _running_headers(lines: list[Line]) -> set[str]:
+    """Short capitalised lines repeated on three or more pages, which are page furniture."""
+    counts = Counter(line.text for line in lines)
+    headers = set()
+    for text, count in counts.items():
+        if count < 3 or len(text) > 60 or text.upper() in NEVER_HEADERS:
+            continue
+        letters = [c for c in text if c.isalpha()]
+        if letters and text.upper() == text and not text.endswith(",") and not _MARKER_LINE_RE.match(text):
+            headers.add(text)
+    return headers
+
+
+def _strip_inline(line: Line, removed: list[Removed]) -> Line:
+    text = line.text
+    def unlink(match: re.Match[str]) -> str:
+        _record(removed, line.no, match["target"], "link")
+        return match["text"]
+    text = _LINK_RE.sub(unlink, text)
+    pieces: list[str] = []
+    pos = 0
+    for match in _INLINE_HEADER_RE.finditer(text):
+        before = text[pos:match.start()]
+        after = text[match.end():].lstrip()
+        catch = _CATCHWORD_RE.search(before)
+        if catch and after.startswith(catch["words"]):
+            _record(removed, line.no, before[catch.start():], "catchword")
+            before = before[:catch.start()]
+        else:
+            words = before.split()
+            for k in (3, 2, 1):
+                tail = " ".join(words[-k:])
+                if len(words) >= k and len(tail) >= 3 and after.startswith(tail + " "):
+                    _record(removed, line.no, tail, "catchword")
+                    before = before[: before.rstrip().rfind(words[-k])]
+                    break
+        _record(removed, line.no, match.group(0), "running-header")
+        pieces.append(before)
+        pos = match.end()
+    if pieces:
+        pieces.append(text[pos:])
+        text = re.sub(r"\s{2,}", " ", " ".join(p.strip() for p in pieces if p.strip()))
+    return Line(line.no, text.strip(), line.indent)
+
+
+def _join_hyphenation(lines: list[Line], removed: list[Removed]) -> list[Line]:
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while i + 1 < len(lines):
+            head = _HYPHEN_END_RE.search(line.text)
+            tail = _LOWER_START_RE.match(lines[i + 1].text)
+            if not head or not tail:
+                break
+            _record(removed, line.no, f"{head['head']}-{tail['tail']}", "hyphenation")
+            rest = lines[i + 1].text[tail.end("tail"):]
+            line = Line(line.no, line.text[:-1] + tail["tail"] + rest, line.indent)
+            i += 1
+        out.append(line)
+        i += 1
+    return out
+
+
+def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
+    """Split ``text`` into cleaned, non-empty lines, recording everything taken out.
+
+    >>> lines, removed = clean_lines("Pasal 1\\n   - 2 -\\nmembe-\\nrikan manfaat")
+    >>> [l.text for l in lines], [(r.text, r.reason) for r in removed]
+    (['Pasal 1', 'memberikan manfaat'], [('- 2 -', 'page-number'), ('membe-rikan', 'hyphenation')])
+    """
+    removed: list[Removed] = []
+    lines: list[Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        norm = _normalise(raw)
+        stripped = norm.strip()
+        if not stripped:
+            continue
+        line = _strip_inline(Line(no, stripped, len(norm) - len(norm.lstrip())), removed)
+        if not line.text:
+            continue
+        if _PAGE_NUMBER_RE.match(line.text):
+            _record(removed, no, line.text, "page-number")
+            continue
+        if _STAMP_RE.match(line.text) and not line.text.upper().startswith("SPESIMEN"):
+            _record(removed, no, line.text, "running-header")
+            continue
+        lines.append(line)
+    headers = _running_headers(lines)
+    if headers:
+        kept = []
+        for line in lines:
+            if line.text in headers:
+                _record(removed, line.no, line.text, "running-header")
+            else:
+                kept.append(line)
+        lines = kept
+    return _join_hyphenation(lines, removed), removed

@@ -18,14 +18,14 @@ from app.structure.patterns import (
     PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
 )
 from app.structure.sequence import Candidate, pick_sequence
-from app.structure.tree import Node
+from app.structure.tree import Node, Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
 
 LIST_PATTERNS = (("huruf", HURUF_RE), ("angka", ANGKA_RE), ("subhuruf", SUBHURUF_RE), ("subangka", SUBANGKA_RE))
 GROUP_RANK = {"bab": 0, "bagian": 1, "paragraf": 2}
 # A line ending with these words continues a citation onto the next line ("... dalam Pasal\n5").
-_CITATION_TAIL_RE = re.compile(r"(?:\b(?:ayat|huruf|angka|Pasal|Nomor|Tahun|dan|atau|sampai\s+dengan)|,)\s*$", re.I)
+_CITATION_TAIL_RE = re.compile(r"\b(?:ayat|huruf|angka|Pasal|Nomor|Tahun|sampai\s+dengan)\s*$", re.I)
 _CHANGE_VERB_RE = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?|dihapus|dicabut)\b", re.I)
 _CHANGE_START_RE = re.compile(
     r"""^(?:Ketentuan|Di\s*antara|Diantara|Setelah|Sebelum|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan
@@ -63,7 +63,7 @@ def _append(node: Node, text: str) -> None:
     node.text = f"{node.text} {text}".strip() if node.text else text
 
 
-def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate, str, str]]:
+def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate, str, str, str]]:
     """Every line that could be a Pasal heading, scored; with its repaired number and trailing text."""
     out = []
     for i, line in enumerate(lines):
@@ -90,24 +90,42 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt):
             score -= 3.0
-        out.append((Candidate(i, value, score), num, rest))
+        out.append((Candidate(i, value, score), num, rest, raw))
     return out
 
 
-def choose_pasal(lines: list[Line], *, roman: bool = False) -> dict[int, tuple[str, str]]:
-    """Line index -> (number, trailing text) of each line chosen as a Pasal heading."""
+def choose_pasal(lines: list[Line], *, roman: bool = False,
+                 notes: list[Removed] | None = None) -> dict[int, tuple[str, str]]:
+    """Line index -> (number, trailing text) of each line chosen as a Pasal heading.
+
+    A number mended from OCR (``Pasal l`` -> ``1``) is recorded in ``notes``.
+    """
     found = pasal_candidates(lines, roman=roman)
-    chosen = set(pick_sequence([c for c, _, _ in found]))
-    return {c.index: (num, rest) for c, num, rest in found if c.index in chosen}
+    chosen = set(pick_sequence([c for c, _, _, _ in found]))
+    out = {}
+    for cand, num, rest, raw in found:
+        if cand.index in chosen:
+            out[cand.index] = (num, rest)
+            printed = lines[cand.index].text[: len(lines[cand.index].text) - len(rest)].strip()
+            if printed != f"Pasal {num}" and notes is not None:
+                notes.append(Removed(line=lines[cand.index].no, text=printed, reason="ocr-repair"))
+    return out
 
 
 class _Content:
     """Places the lines of one Pasal (or of a change's quoted text) under ayat and list items."""
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, notes: list[Removed] | None = None) -> None:
         self.root = root
         self.stack: list[Node] = [root]
         self.prev_text = ""
+        self.notes = notes
+        self.line_no = 0
+
+    def _repaired(self, raw: str, num: str) -> str:
+        if raw != num and self.notes is not None:
+            self.notes.append(Removed(line=self.line_no, text=f"({raw})", reason="ocr-repair"))
+        return num
 
     def _marker(self, text: str) -> tuple[str, str, str] | None:
         if _CITATION_TAIL_RE.search(self.prev_text):
@@ -117,10 +135,10 @@ class _Content:
             suffix = match["num"][len(match["num"].rstrip("abcdefgh")):]
             rest = match["rest"]
             if not rest or not rest[:1].islower() or self._expects("ayat", repaired + suffix):
-                return "ayat", repaired + suffix, rest
+                return "ayat", self._repaired(match["num"], repaired + suffix), rest
         match = AYAT_OCR_RE.match(text)
         if match and self._expects("ayat", match["num"]):
-            return "ayat", match["num"], match["rest"]
+            return "ayat", self._repaired(match["num"] + "1", match["num"]), match["rest"]
         for kind, pattern in LIST_PATTERNS:
             match = pattern.match(text)
             if match:
@@ -137,6 +155,7 @@ class _Content:
         return False
 
     def add(self, line: Line) -> None:
+        self.line_no = line.no
         marker = self._marker(line.text)
         self.prev_text = line.text
         if marker is None:
@@ -169,9 +188,12 @@ def _is_heading_line(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
-def build_body(lines: list[Line], *, amending: bool = False) -> list[Node]:
-    """The body's tree: groups (BAB, Bagian, Paragraf) holding Pasal holding their content."""
-    pasal_at = choose_pasal(lines, roman=amending)
+def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
+    """The body's tree: groups (BAB, Bagian, Paragraf) holding Pasal holding their content.
+
+    OCR repairs of marker numbers are recorded in ``notes``.
+    """
+    pasal_at = choose_pasal(lines, roman=amending, notes=notes)
     roots: list[Node] = []
     groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first
     content: _Content | None = None
@@ -195,7 +217,7 @@ def build_body(lines: list[Line], *, amending: bool = False) -> list[Node]:
             num, rest = pasal_at[i]
             pasal = Node(kind="pasal", num=num)
             attach(pasal)
-            content = _ChangeContent(pasal) if amending and num == "I" else _Content(pasal)
+            content = _ChangeContent(pasal, notes) if amending and num == "I" else _Content(pasal, notes)
             if isinstance(content, _ChangeContent):
                 amendments.append(content)
             pending_heading = None
@@ -213,6 +235,8 @@ def build_body(lines: list[Line], *, amending: bool = False) -> list[Node]:
         if group and (content is None or not _CITATION_TAIL_RE.search(content.prev_text)):
             kind = "bagian" if text[:1] in "Bb" else "paragraf"
             num = group["num"] if kind == "bagian" else (repair_number(group["num"]) or group["num"])
+            if kind == "paragraf" and num != group["num"] and notes is not None:
+                notes.append(Removed(line=line.no, text=f"Paragraf {group['num']}", reason="ocr-repair"))
             node = Node(kind=kind, num=" ".join(w.capitalize() for w in num.split()) if kind == "bagian" else num,
                         heading=group["heading"])
             open_group(node)
@@ -247,8 +271,8 @@ class _ChangeContent(_Content):
     parsed like a body of its own under the change.
     """
 
-    def __init__(self, root: Node) -> None:
-        super().__init__(root)
+    def __init__(self, root: Node, notes: list[Removed] | None = None) -> None:
+        super().__init__(root, notes)
         self.changes: list[tuple[Node, list[Line]]] = []
 
     def add(self, line: Line) -> None:
@@ -273,5 +297,5 @@ class _ChangeContent(_Content):
 
     def finish(self) -> None:
         for node, quoted in self.changes:
-            node.children = build_body(quoted) if quoted else []
+            node.children = build_body(quoted, notes=self.notes) if quoted else []
         self.changes = []

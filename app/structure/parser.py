@@ -26,6 +26,7 @@ from app.structure.unglue import unglue
 from app.text.cleanup import Line, clean_lines
 
 GROUP_KINDS = ("bab", "bagian", "paragraf")
+ID_GROUP_KINDS = GROUP_KINDS + ("pasal-demi-pasal",)  # their Pasal ids do not nest under them
 _AMENDING_RE = re.compile(r"\bdiubah\s+sebagai\s+berikut\b", re.I)
 _CHANGE_KIND_RES = (
     ("sisip", re.compile(r"\b(?:disisipkan|ditambah(?:kan)?)\b", re.I)),
@@ -55,8 +56,8 @@ def parse_text(text: str) -> Document:
     doc.persetujuan = _join(parts.persetujuan)
     doc.diktum = _join(parts.diktum)
     doc.penutup = "\n".join(l.text for l in parts.penutup) or None
-    doc.body = build_body(parts.body, amending=amending)
-    doc.penjelasan = build_penjelasan(parts.penjelasan, amending=amending)
+    doc.body = build_body(parts.body, amending=amending, notes=doc.removed)
+    doc.penjelasan = build_penjelasan(parts.penjelasan, amending=amending, notes=doc.removed)
     doc.lampiran = _lampiran(parts.lampiran)
     registry = IdRegistry()
     _assign_ids(doc.body, registry, struct_prefix="", prefix="")
@@ -119,7 +120,7 @@ def _assign_ids(nodes: list[Node], registry: IdRegistry, *, struct_prefix: str, 
     """Ids from paths: groups nest, a Pasal starts again below the nearest non-group ancestor."""
     for node in nodes:
         seg = segment(node.kind, node.num)
-        if node.kind in GROUP_KINDS:
+        if node.kind in ID_GROUP_KINDS:
             node.id = registry.claim(struct_prefix + seg)
             _assign_ids(node.children, registry, struct_prefix=node.id + "/", prefix=prefix, explains=explains)
             continue

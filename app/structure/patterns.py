@@ -46,6 +46,7 @@ PASAL_RE = re.compile(
     rf"""^
     (?:Pasa[l1I]|PASAL) \s*            # "Pasal", OCR "Pasa1", "PasaI"; PASAL in some prints
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
+    \.?                                 # older texts print "Pasal 1."
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
     $""",
     re.X,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from app.structure.body import choose_pasal
 from app.structure.patterns import EXPLAINED_PART_RE, PASAL_DEMI_PASAL_RE, UMUM_RE
-from app.structure.tree import Node
+from app.structure.tree import Node, Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
 
@@ -21,7 +21,7 @@ def _append(node: Node, text: str) -> None:
     node.text = f"{node.text} {text}".strip() if node.text else text
 
 
-def build_penjelasan(lines: list[Line], *, amending: bool = False) -> list[Node]:
+def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
     """Nodes of the Penjelasan: a title ``teks``, ``umum``, and ``pasal`` nodes with their parts."""
     if not lines:
         return []
@@ -35,15 +35,15 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False) -> list[Node]
     for i, line in enumerate(lines[1:], start=1):
         text = line.text
         if umum is None and (match := UMUM_RE.match(text)):
-            umum = Node(kind="umum", num="I", heading="UMUM", text=match["rest"])
+            umum = Node(kind="umum", heading="I. UMUM", text=match["rest"])
             nodes.append(umum)
             current = umum
             continue
         if demi is None and (match := PASAL_DEMI_PASAL_RE.match(text)):
-            demi = Node(kind="pasal-demi-pasal", num="II", heading="PASAL DEMI PASAL", text=match["rest"])
+            demi = Node(kind="pasal-demi-pasal", heading="II. PASAL DEMI PASAL", text=match["rest"])
             nodes.append(demi)
             current = demi
-            pasal_at = {i + 1 + k: v for k, v in choose_pasal(lines[i + 1:], roman=amending).items()}
+            pasal_at = {i + 1 + k: v for k, v in choose_pasal(lines[i + 1:], roman=amending, notes=notes).items()}
             continue
         if i in pasal_at:
             num, rest = pasal_at[i]

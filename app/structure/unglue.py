@@ -26,7 +26,7 @@ _SPLIT_BEFORE_RE = re.compile(
     | (?<=\b[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{3}})       # "PENGELOLAAN BAB I KETENTUAN"
     | (?<=[.;:])\s+(?=Bagian\s+{ORDINAL_WORDS}\s+[A-Z])               # ". Bagian Kedua Tugas"
     | (?<=[.;:])\s+(?=Paragraf\s+{OCR_NUM}\s+[A-Z])                   # ". Paragraf 2 Sekretariat"
-    | (?<=[.;:])\s+(?=Pasal\s+{OCR_NUM}[A-Z]?(?:\s*$|\s+\(\s*1\s*\)|\s+(?!Undang|Peraturan|Ayat|Huruf|Angka)[A-Z][a-z]))
+    | (?:(?<=[.;:])|(?<=\b[A-Z]{3}))\s+(?=Pasal\s+{OCR_NUM}[A-Z]?(?:\.\s+[A-Z(]|\s*$|\s+\(\s*1\s*\)|\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun)[A-Z][a-z]))
                                                                         # ". Pasal 5 Setiap orang"
     | (?<=[.;:])\s+(?=\(\s*\d{{1,2}}[a-z]?\s*\)\s+[A-Z])              # ". (2) Pemerintah"
     | (?<=[;:])\s+(?=[a-z]\.\s+\S)                                      # "; b. sekretariat"
@@ -43,8 +43,8 @@ _SPLIT_BEFORE_RE = re.compile(
 )
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>Pasal\s+{OCR_NUM}[A-Z]?|PASAL\s+{OCR_NUM}[A-Z]?|Pasal\s+{ROMAN})   # the heading
-    \s+(?=\(\s*1\s*\)|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD)[A-Z][a-z])       # then text
+    rf"""^(?P<head>(?:Pasal|PASAL)\s+{OCR_NUM}[A-Z]?\.?|Pasal\s+{ROMAN}\.?)   # the heading
+    \s+(?=\(\s*1\s*\)|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Tahun)[A-Z][a-z]|(?<=\.\s)[A-Z])  # then text
     """,
     re.X,
 )

@@ -41,6 +41,7 @@ _STAMP_RE = re.compile(
         SALINA\s?N                          # the "SALINAN" stamp of certified copies
       | SPESIMEN\b.*                        # never: the specimen notice is kept (see KEEP)
       | www\.\S+ | \S+\.go\.id\S*            # a site name in the footer
+      | SK\s+No\.?\s*\d+\s*[A-Z]?              # the print-run code at the foot of State Gazette pages
     )$""",
     re.X | re.I,
 )
@@ -150,6 +151,7 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
     """
     removed: list[Removed] = []
     lines: list[Line] = []
+    page_breaks: set[int] = set()  # indexes in ``lines`` after which page furniture was removed
     for no, raw in enumerate(text.split("\n"), start=1):
         norm = _normalise(raw)
         stripped = norm.strip()
@@ -160,18 +162,38 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
             continue
         if _PAGE_NUMBER_RE.match(line.text):
             _record(removed, no, line.text, "page-number")
+            page_breaks.add(len(lines) - 1)
             continue
         if _STAMP_RE.match(line.text) and not line.text.upper().startswith("SPESIMEN"):
             _record(removed, no, line.text, "running-header")
+            page_breaks.add(len(lines) - 1)
             continue
         lines.append(line)
     headers = _running_headers(lines)
     if headers:
-        kept = []
-        for line in lines:
+        kept: list[Line] = []
+        breaks: set[int] = set()
+        for i, line in enumerate(lines):
             if line.text in headers:
                 _record(removed, line.no, line.text, "running-header")
+                if kept:
+                    breaks.add(len(kept) - 1)
             else:
                 kept.append(line)
-        lines = kept
+                if i in page_breaks:
+                    breaks.add(len(kept) - 1)
+        lines, page_breaks = kept, breaks
+    lines = _drop_catchwords(lines, page_breaks, removed)
     return _join_hyphenation(lines, removed), removed
+
+
+def _drop_catchwords(lines: list[Line], page_breaks: set[int], removed: list[Removed]) -> list[Line]:
+    """A short line at the foot of a page repeating the first line of the next page (``Pasal 2``)."""
+    out = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if i in page_breaks and len(line.text) <= 40 and nxt.startswith(line.text.rstrip("…. ")):
+            _record(removed, line.no, line.text, "catchword")
+            continue
+        out.append(line)
+    return out

@@ -35,7 +35,7 @@ import logging
 import re
 from typing import Any
 
-from app.structure.jenis import JenisMatch, find_jenis, read_markdown_links
+from app.structure.jenis import JenisMatch, find_jenis, fuzzy_jenis, read_markdown_links
 from app.structure.tree import Citation
 
 __all__ = ["parse_citation", "parse_reference", "parse_reference_title", "repair_number", "repair_year"]
@@ -198,7 +198,6 @@ PASAL_RE = re.compile(r"""
 _ITEM_MARK_RE = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-z][.)])\s+")
 _PASAL_TAIL_RE = re.compile(r"(?:[\s,]+(?:dari|jo\.?|juncto|dan))*[\s,]*$", re.I)  # "Pasal 5 ayat (2) dari" -> "Pasal 5 ayat (2)"
 _PAGE_NUMBER_LINE_RE = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$")
-_NATIONAL_ISSUER_RE = re.compile(r"^\s*(?:(?:negara\s+)?republik\s+indonesia|ri|nri)?\s*$", re.I)
 _TRAILING_RI_RE = re.compile(r"\s+(?:negara\s+)?republik\s+indonesia\s*$", re.I)
 _YEAR_IN_NOMOR_RE = re.compile(r"(?:^|/|\.)(\d{4})$")
 
@@ -243,12 +242,11 @@ def _clean_judul(judul: str) -> str | None:
     return judul or None
 
 
-def parse_reference(text: str, pos: int = 0, *, need_number: bool = True) -> dict[str, Any] | None:
-    """The first regulation cited in ``text`` from ``pos``: a dict with ``jenis``, ``daerah``
-    (region words of a regional kind), ``pembuat`` (issuer of a Permen/Peraturan Lembaga),
-    ``nomor``, ``tahun``, ``judul``, ``pasal`` and ``start``/``end`` (the span read, up to
-    the end of the title). None when no kind with a number (or, ``need_number=False``, no kind
-    at ``pos``) is found.
+def parse_reference(text: str, pos: int = 0) -> dict[str, Any] | None:
+    """The first regulation cited with a number or year in ``text`` from ``pos``: a dict with
+    ``jenis``, ``daerah`` (region words of a regional kind), ``pembuat`` (issuer of a
+    Permen/Kepmen/Peraturan Lembaga), ``nomor``, ``tahun``, ``judul``, and ``start``/``end``
+    (the span read, up to the end of the title). None when there is none.
 
     >>> r = parse_reference("Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015 tentang Pembentukan Produk Hukum Daerah (Berita Negara ...)")
     >>> r["jenis"], r["pembuat"], r["nomor"], r["tahun"], r["judul"]
@@ -262,19 +260,17 @@ def parse_reference(text: str, pos: int = 0, *, need_number: bool = True) -> dic
         if match is None:
             return None
         ref = _read_after_kind(text, match)
-        if ref is not None and (ref["nomor"] or ref["tahun"]):
-            return ref
-        if ref is not None and not need_number and not text[pos:match.start].strip():
+        if ref["nomor"] or ref["tahun"]:
             return ref
         pos = match.end
 
 
-def _read_after_kind(text: str, match: JenisMatch) -> dict[str, Any] | None:
+def _read_after_kind(text: str, match: JenisMatch) -> dict[str, Any]:
     """Nomor, tahun, judul and the issuer or region words that follow a kind."""
     jenis = match.jenis
     ref: dict[str, Any] = {
         "jenis": jenis.nama, "daerah": None, "pembuat": None, "nomor": None, "tahun": None,
-        "judul": None, "pasal": None, "start": match.start, "end": match.end,
+        "judul": None, "start": match.start, "end": match.end,
     }
     if jenis.kode == "uud":
         tail = UUD_TAIL_RE.match(text, match.end)
@@ -295,10 +291,11 @@ def _read_after_kind(text: str, match: JenisMatch) -> dict[str, Any] | None:
     words = issuer.group("issuer").strip()
     nomor = NOMOR_RE.match(text, issuer.end())
     tahun = TAHUN_RE.match(text, nomor.end() if nomor else issuer.end())
-    if nomor is None and tahun is None:
+    last = tahun or nomor
+    if last is None:
         words, nomor_end = "", match.end  # no number: the words after the kind are no issuer
     else:
-        nomor_end = (tahun or nomor).end()  # type: ignore[union-attr]
+        nomor_end = last.end()
     if nomor:
         printed = re.sub(r"\s*/\s*", "/", nomor.group("nomor"))  # "IV/MPR/ 1978" -> "IV/MPR/1978"
         ref["nomor"] = printed.rstrip(".,") if jenis.kode == "tap-mpr" else repair_number(printed)
@@ -313,11 +310,7 @@ def _read_after_kind(text: str, match: JenisMatch) -> dict[str, Any] | None:
             ref["daerah"] = _title_case(words.strip(" ,"))
         elif jenis.kode in ("permen", "kepmen", "per-lembaga"):
             ref["pembuat"] = _title_case(_TRAILING_RI_RE.sub("", words).strip(" ,"))
-        elif not _NATIONAL_ISSUER_RE.match(words):
-            # a national kind followed by other words ("Undang-undang Perbendaharaan Indonesia"):
-            # not this kind's number after all
-            if nomor is None and tahun is None:
-                return None
+        # other national kinds: "Republik Indonesia", or a name ("Undang-undang Pokok Agraria"), dropped
     ref["end"] = nomor_end
     tentang = TENTANG_RE.match(text, nomor_end)
     if tentang:
@@ -360,19 +353,22 @@ def parse_citation(num: str, text: str) -> Citation:
 
 
 def _fill(citation: Citation, text: str) -> None:
-    # The cited act is named before its title: look for it before the first "tentang".
+    """Read ``text`` into ``citation``. The cited act is named before its title: the first kind
+    before the first "tentang" with a number or year, else a kind at the start (after a Pasal),
+    else an OCR'd kind at the start."""
     first_tentang = re.search(r"\btentang\b", text, re.I)
     head_end = first_tentang.start() if first_tentang else len(text)
-    ref = fallback = None
+    ref: dict[str, Any] | None = None
+    fallback: dict[str, Any] | None = None
     pos = 0
     while ref is None:
         match = find_jenis(text, pos, head_end, fuzzy=False)
         if match is None:
             break
         candidate = _read_after_kind(text, match)
-        if candidate is not None and (candidate["nomor"] or candidate["tahun"]):
+        if candidate["nomor"] or candidate["tahun"]:
             ref = candidate
-        elif candidate is not None and fallback is None:
+        elif fallback is None:
             # a kind without a number counts only at the start ("Undang-undang Perbendaharaan
             # Indonesia (Indische Comptabiliteitswet ...)"), and only when no numbered act follows
             before = text[:match.start].strip()
@@ -381,9 +377,9 @@ def _fill(citation: Citation, text: str) -> None:
         pos = match.end
     ref = ref or fallback
     if ref is None:
-        fuzzy = find_jenis(text, 0, head_end, fuzzy=True)  # OCR'd kind at the start
-        if fuzzy is not None and fuzzy.fuzzy and fuzzy.start == 0:
-            ref = _read_after_kind(text, fuzzy)
+        ocr_kind = fuzzy_jenis(text, 0, head_end)  # "PERATURAN PEMEzuNTAH NOMOR 12 ..."
+        if ocr_kind is not None:
+            ref = _read_after_kind(text, ocr_kind)
     if ref is None:
         return
 

@@ -35,7 +35,7 @@ from app.errors import InvalidInput
 
 __all__ = [
     "JENIS", "Jenis", "JenisMatch", "KIND_RE", "TINGKAT", "all_jenis", "by_kode", "find_jenis",
-    "normalise_jenis",
+    "fuzzy_jenis", "normalise_jenis", "read_markdown_links",
 ]
 
 TINGKAT = ("nasional", "provinsi", "kabupaten", "kota", "desa", "daerah")
@@ -294,12 +294,20 @@ def find_jenis(text: str, pos: int = 0, endpos: int | None = None, *, fuzzy: boo
         kode = _GROUP_TO_KODE[match.lastgroup]
         return JenisMatch(_BY_KODE[kode], match.start(), match.end())
     if fuzzy:
-        return _fuzzy_at(text, pos, endpos)
+        return fuzzy_jenis(text, pos, endpos)
     return None
 
 
-def _fuzzy_at(text: str, pos: int, endpos: int) -> JenisMatch | None:
-    """The kind whose name the words at ``pos`` resemble (ratio >= _FUZZY_MIN), longest name first on ties."""
+def fuzzy_jenis(text: str, pos: int = 0, endpos: int | None = None) -> JenisMatch | None:
+    """The kind whose name the words at ``pos`` resemble closely (OCR noise): spaces ignored,
+    rapidfuzz ratio >= 86, the longer name on ties. None when no name is that close.
+
+    >>> fuzzy_jenis("PERATURAN PEMEzuNTAH REPUBLIK INDONESIA").jenis.kode
+    'pp'
+    >>> fuzzy_jenis("PERATURAN BERSAMA MENTERI") is None
+    True
+    """
+    endpos = len(text) if endpos is None else endpos
     words = [(m.start(), m.end(), m.group()) for m in islice(_WORD_RE.finditer(text, pos, endpos), 8)]
     if not words or not words[0][2].isalpha():
         return None
@@ -343,7 +351,7 @@ def normalise_jenis(text: str, tingkat: str | None = None) -> Jenis | None:
     match = find_jenis(text, 0, endpos, fuzzy=False)
     if match is None:
         start = len(text) - len(text.lstrip(" \t\r\n\"'*_#.:-"))
-        match = _fuzzy_at(text, start, endpos)
+        match = fuzzy_jenis(text, start, endpos)
     if match is None:
         return None
     jenis = match.jenis
@@ -355,9 +363,6 @@ def normalise_jenis(text: str, tingkat: str | None = None) -> Jenis | None:
 
 
 def _tingkat(tingkat: str) -> str:
-    """"Kabupaten", "kab", "KOTA", "propinsi" -> the TINGKAT word."""
+    """"Kabupaten", "kab", "KOTA", "propinsi" -> the TINGKAT word (by its first three letters)."""
     word = tingkat.strip().lower()
-    for full in ("provinsi", "kabupaten", "kota", "desa", "nasional"):
-        if word.startswith(full[:3]):
-            return full
-    return "provinsi" if word.startswith("prop") else word
+    return next((full for full in TINGKAT if word[:3] == full[:3]), word)

@@ -2,7 +2,8 @@
 
 A word counts as kept when the document's JSON form (tree, metadata, pembukaan, penutup, and
 the record of removed lines) holds it at least as many times as the input does. Words are
-runs of letters and digits, compared in lower case.
+runs of letters and digits, compared in lower case after Unicode NFC normalisation (the
+parser composes accents; that changes no word).
 
 >>> from app.structure.tree import Document, Node
 >>> lost_words("Pasal 1 Daerah adalah Batang.", Document(body=[Node(kind="pasal", num="1", text="Daerah adalah")]))
@@ -12,6 +13,7 @@ runs of letters and digits, compared in lower case.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -21,7 +23,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(_WORD_RE.findall(text.lower()))
+    return Counter(_WORD_RE.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def _strings(value: Any):

@@ -23,10 +23,10 @@ from app.text.cleanup import Line
 _SPLIT_BEFORE_RE = re.compile(
     rf"""
       (?<=[.;:…])\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{2}})           # ". BAB II KEDUDUKAN"
-    | (?<=\b[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{3}})       # "PENGELOLAAN BAB I KETENTUAN"
+    | (?<=[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{3}})       # "PENGELOLAAN BAB I KETENTUAN"
     | (?<=[.;:])\s+(?=Bagian\s+{ORDINAL_WORDS}\s+[A-Z])               # ". Bagian Kedua Tugas"
     | (?<=[.;:])\s+(?=Paragraf\s+{OCR_NUM}\s+[A-Z])                   # ". Paragraf 2 Sekretariat"
-    | (?:(?<=[.;:])|(?<=\b[A-Z]{3}))\s+(?=Pasal\s+{OCR_NUM}[A-Z]?(?:\.\s+[A-Z(]|\s*$|\s+\(\s*1\s*\)|\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun)[A-Z][a-z]))
+    | (?:(?<=[.;:])|(?<=[A-Z]{{3}}))\s+(?=Pasal\s+{OCR_NUM}[A-Z]?(?:\.\s+[A-Z(]|\s*$|\s+\(\s*1\s*\)|\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun)[A-Z][a-z]))
                                                                         # ". Pasal 5 Setiap orang"
     | (?<=[.;:])\s+(?=\(\s*\d{{1,2}}[a-z]?\s*\)\s+[A-Z])              # ". (2) Pemerintah"
     | (?<=[;:])\s+(?=[a-z]\.\s+\S)                                      # "; b. sekretariat"

@@ -75,7 +75,7 @@ def _record(removed: list[Removed], no: int, text: str, reason: str) -> None:
 
 def _normalise(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).replace("\t", "    ")
-    return text.replace("\u00a0", " ").replace("\u200b", "").replace("\r", "").rstrip()
+    return text.replace("\u00a0", " ").replace("\u200b", "").rstrip()
 
 
 def _running_headers(lines: list[Line]) -> set[str]:
@@ -152,7 +152,7 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
     removed: list[Removed] = []
     lines: list[Line] = []
     page_breaks: set[int] = set()  # indexes in ``lines`` after which page furniture was removed
-    for no, raw in enumerate(text.split("\n"), start=1):
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         norm = _normalise(raw)
         stripped = norm.strip()
         if not stripped:

@@ -1,0 +1,35 @@
+import pytest
+
+from app.structure.unglue import unglue
+from app.text.cleanup import Line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kecil. Paragraf 2 Sekretariat", ["kecil.", "Paragraf 2 Sekretariat"]),
+    ("Menetapkan : PERATURAN PEMERINTAH TENTANG PENGELOLAAN BAB I KETENTUAN UMUM",
+     ["Menetapkan : PERATURAN PEMERINTAH TENTANG PENGELOLAAN", "BAB I KETENTUAN UMUM"]),
+    ("berlaku. Pasal 5 Setiap orang berhak.", ["berlaku.", "Pasal 5", "Setiap orang berhak."]),
+    ("Pasal 5 (1) Setiap orang berhak.", ["Pasal 5", "(1) Setiap orang berhak."]),
+    ("di Solo. Pasal 3. B.P.P.G.N. dipimpin oleh dewan", ["di Solo.", "Pasal 3.", "B.P.P.G.N. dipimpin oleh dewan"]),
+    ("UMUM Pasal 1. Untuk dapat mencukupi", ["UMUM", "Pasal 1.", "Untuk dapat mencukupi"]),
+    ("kewenangan. (2) Pemerintah Daerah menetapkan", ["kewenangan.", "(2) Pemerintah Daerah menetapkan"]),
+    ("meliputi: a. satu; b. dua; dan c. tiga.", ["meliputi:", "a. satu;", "b. dua; dan", "c. tiga."]),
+    ("dengan: 1. Daerah adalah Batang. 2. Bupati adalah Bupati Batang.",
+     ["dengan:", "1. Daerah adalah Batang.", "2. Bupati adalah Bupati Batang."]),
+    ("Cukup jelas. Pasal 3 Cukup jelas.", ["Cukup jelas.", "Pasal 3", "Cukup jelas."]),
+    ("Cukup jelas. Ayat (2) Cukup jelas.", ["Cukup jelas.", "Ayat (2) Cukup jelas."]),
+    ("dalam Berita Daerah. Ditetapkan di Batang", ["dalam Berita Daerah.", "Ditetapkan di Batang"]),
+])
+def test_glued_headings_split(text, expected):
+    assert [l.text for l in unglue([Line(7, text, 0)])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "sebagaimana dimaksud dalam Pasal 5 ayat (1) huruf a",
+    "sebagaimana dimaksud pada ayat (2) dilaksanakan",
+    "Ketentuan Pasal 5 Undang-Undang Nomor 23 Tahun 2014",
+    "berdasarkan Pasal 18 ayat (6) dan Pasal 20",
+    "Tahun 2019 Nomor 5",
+])
+def test_citations_never_split(text):
+    assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

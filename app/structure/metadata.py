@@ -36,7 +36,7 @@ _OFFICE_RE = re.compile(
     r"DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA\s*,?\s+(?P<office>[A-Z][A-Z .\-]+?)\s*,", re.S
 )
 _DATE_RE = r"(?P<{name}>\d{{1,2}}\s+[A-Za-z]+\s+\S{{4}})"
-_SET_RE = re.compile(r"Ditetapkan\s+di\s+(?P<tempat>.+?)\s+pada\s+tanggal\s+" + _DATE_RE.format(name="tanggal"), re.S | re.I)
+_SET_RE = re.compile(r"(?:Ditetapkan|Disahkan)\s+di\s+(?P<tempat>.+?)\s+pada\s+tanggal\s+" + _DATE_RE.format(name="tanggal"), re.S | re.I)
 _PROMULGATED_RE = re.compile(r"Diundangkan\s+di\s+(?P<tempat>.+?)\s+pada\s+tanggal\s+" + _DATE_RE.format(name="tanggal"), re.S | re.I)
 _PUBLICATION_RE = re.compile(r"^(?:BERITA|LEMBARAN)\s+(?:DAERAH|NEGARA)\b.*", re.I)
 _NOREG_RE = re.compile(r"^NOREG\b.*", re.I)

@@ -19,6 +19,7 @@ BAB_RE = re.compile(
     rf"""^
     BAB \s+                          # the word, in capitals (running text writes "Bab")
     (?P<num>{ROMAN}[A-Z]?)           # Roman number, "IIA" when inserted
+    \.?                              # older texts print "BAB I."
     (?:\s+(?P<heading>[A-Z0-9(].*))?   # a heading glued on the same line
     $""",
     re.X,
@@ -44,7 +45,7 @@ PARAGRAF_RE = re.compile(
 
 PASAL_RE = re.compile(
     rf"""^
-    (?:Pasa[l1I]|PASAL) \s*            # "Pasal", OCR "Pasa1", "PasaI"; PASAL in some prints
+    (?:Pa\s?sa[l1I]|PASAL) \s*        # "Pasal", OCR "Pasa1", "PasaI", "Pa sal"; PASAL in some prints
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
     \.?                                 # older texts print "Pasal 1."
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
@@ -72,9 +73,10 @@ MEMPERHATIKAN_RE = re.compile(r"^Memperhatikan\s*:?\s*(?P<rest>.*)$", re.I)
 PERSETUJUAN_RE = re.compile(r"^Dengan\s+Persetujuan\s+Bersama\b", re.I)
 MEMUTUSKAN_RE = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\s*:?", re.I)
 MENETAPKAN_RE = re.compile(r"^Menetapkan\s*:?", re.I)
-DITETAPKAN_RE = re.compile(r"^Ditetapkan\s+di\b", re.I)
+DITETAPKAN_RE = re.compile(r"^(?:Ditetapkan|Disahkan)\s+di\b", re.I)   # a UU is "Disahkan di"
 DIUNDANGKAN_RE = re.compile(r"^Diundangkan\s+di\b", re.I)
-PENJELASAN_RE = re.compile(r"^PENJELASAN\b(?:\s+ATAS\b.*)?$")
+SPACED_PENJELASAN = r"P\s?E\s?N\s?J\s?E\s?L\s?A\s?S\s?A\s?N"   # "P E N J E L A S A N" in some prints
+PENJELASAN_RE = re.compile(rf"^{SPACED_PENJELASAN}\b(?:\s+(?:A\s?T\s?A\s?S)\b.*)?$")
 LAMPIRAN_RE = re.compile(r"^LAMPIRAN\b(?!\s+(?:Undang|Peraturan)\s+ini)")
 UMUM_RE = re.compile(r"^I\s*\.\s*UMUM\b\s*(?P<rest>.*)$")
 PASAL_DEMI_PASAL_RE = re.compile(r"^II\s*\.\s*PASAL\s+DEMI\s+PASAL\b\s*(?P<rest>.*)$", re.I)
@@ -88,6 +90,6 @@ EXPLAINED_PART_RE = re.compile(
 # Words before "Pasal N" that make it a citation, not a heading.
 CITING_WORDS_RE = re.compile(
     r"(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
-    r"terhadap|di\s+antara|antara|kecuali|,|/)\s*$",
+    r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu|,|/)\s*$",
     re.I,
 )

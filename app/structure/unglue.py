@@ -17,23 +17,21 @@ from __future__ import annotations
 
 import re
 
-from app.structure.patterns import OCR_NUM, ORDINAL_WORDS, ROMAN
+from app.structure.patterns import CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, ROMAN, SPACED_PENJELASAN
 from app.text.cleanup import Line
 
 _SPLIT_BEFORE_RE = re.compile(
     rf"""
-      (?<=[.;:…])\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{2}})           # ". BAB II KEDUDUKAN"
-    | (?<=[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\s+[A-Z]{{3}})       # "PENGELOLAAN BAB I KETENTUAN"
+      (?<=[.;:…])\s+(?=BAB\s+{ROMAN}[A-Z]?\.?\s+[A-Z]{{2}})        # ". BAB II KEDUDUKAN", ". BAB II. MODAL"
+    | (?<=[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\.?\s+[A-Z]{{3}})    # "PENGELOLAAN BAB I KETENTUAN"
     | (?<=[.;:])\s+(?=Bagian\s+{ORDINAL_WORDS}\s+[A-Z])               # ". Bagian Kedua Tugas"
     | (?<=[.;:])\s+(?=Paragraf\s+{OCR_NUM}\s+[A-Z])                   # ". Paragraf 2 Sekretariat"
-    | (?:(?<=[.;:])|(?<=[A-Z]{{3}}))\s+(?=Pasal\s+{OCR_NUM}[A-Z]?(?:\.\s+[A-Z(]|\s*$|\s+\(\s*1\s*\)|\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun)[A-Z][a-z]))
-                                                                        # ". Pasal 5 Setiap orang"
     | (?<=[.;:])\s+(?=\(\s*\d{{1,2}}[a-z]?\s*\)\s+[A-Z])              # ". (2) Pemerintah"
     | (?<=[;:])\s+(?=[a-z]\.\s+\S)                                      # "; b. sekretariat"
     | (?:(?<=;\sdan)|(?<=;\satau)|(?<=;\sdan/atau))\s+(?=[a-z]\.\s+\S)  # "; dan c. dinas"
     | (?<=[.;:])\s+(?=\d{{1,3}}[a-z]?\.\s+[A-Z])                        # ". 2. Pengelolaan Keuangan"
-    | (?<=[.;:,])\s+(?=(?:Ditetapkan|Diundangkan)\s+di\s)               # "... Negara. Ditetapkan di"
-    | \s+(?=PENJELASAN\s+ATAS\s)                                        # "... NOMOR 5 PENJELASAN ATAS"
+    | (?<=[.;:,])\s+(?=(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s)      # "... Negara. Ditetapkan di"
+    | \s+(?={SPACED_PENJELASAN}\s+A\s?T\s?A\s?S\s)                     # "... NOMOR 5 PENJELASAN ATAS"
     | \s+(?=(?:Menimbang|Mengingat|Memperhatikan)\s*:)                  # "... ESA Menimbang :"
     | \s+(?=MEMUTUSKAN\s*:|Menetapkan\s*:)
     | \s+(?=II\s*\.\s*PASAL\s+DEMI\s+PASAL)
@@ -41,6 +39,25 @@ _SPLIT_BEFORE_RE = re.compile(
     """,
     re.X,
 )
+
+# "Pasal N" where a heading, not a citation, may start: followed by "(1)", a capitalised word
+# that does not continue a citation, or the end of the line; the word before it is checked by
+# ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
+_PASAL_HEAD_RE = re.compile(
+    rf"""\s(?=(?:Pasal|PASAL)\s+{OCR_NUM}[A-Z]?
+    (?:\.\s+[A-Z(]                                   # "Pasal 3. B.P.P.G.N."
+      |\.?\s*$                                        # "Pasal 3" or "Pasal 3." ending the line
+      |\s+\(\s*1\s*\)                                # "Pasal 3 (1)"
+      |\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun|KUHP|Kitab)[A-Z][a-z]))   # "Pasal 3 Perusahaan"
+    """,
+    re.X,
+)
+
+
+def _may_split_before(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return bool(before) and not CITING_WORDS_RE.search(before) and not before.endswith(("Pasal", "pasal"))
+
 
 _HEADING_THEN_TEXT_RE = re.compile(
     rf"""^(?P<head>(?:Pasal|PASAL)\s+{OCR_NUM}[A-Z]?\.?|Pasal\s+{ROMAN}\.?)   # the heading
@@ -51,11 +68,15 @@ _HEADING_THEN_TEXT_RE = re.compile(
 
 
 def _split_line(line: Line) -> list[Line]:
+    cuts = [(m.start(), m.end()) for m in _SPLIT_BEFORE_RE.finditer(line.text)]
+    cuts += [(m.start(), m.end()) for m in _PASAL_HEAD_RE.finditer(line.text) if _may_split_before(line.text, m.start())]
     pieces: list[str] = []
     start = 0
-    for match in _SPLIT_BEFORE_RE.finditer(line.text):
-        pieces.append(line.text[start:match.start()])
-        start = match.end()
+    for cut_start, cut_end in sorted(set(cuts)):
+        if cut_start < start:
+            continue
+        pieces.append(line.text[start:cut_start])
+        start = cut_end
     pieces.append(line.text[start:])
     out: list[Line] = []
     for piece in (p.strip() for p in pieces):

@@ -1,0 +1,59 @@
+"""Typed dependencies of the routes: the database session, the settings and the page asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query
+from fastapi.exceptions import RequestValidationError
+from sqlmodel import Session
+
+from app.config import Settings, get_settings
+from app.db import get_session
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+DEFAULT_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which slice of a list to answer: ``offset`` items skipped, at most ``limit`` returned."""
+
+    offset: int
+    limit: int
+
+
+def _invalid(field: str, message: str, value: object, error_type: str = "value_error", **ctx: object) -> RequestValidationError:
+    """The same 422 body FastAPI gives for its own validation errors."""
+    return RequestValidationError([
+        {"type": error_type, "loc": ("query", field), "msg": message, "input": value, "ctx": ctx},
+    ])
+
+
+def pagination(
+    settings: SettingsDep,
+    page: Annotated[int | None, Query(ge=1, description="Page number, from 1 (with `per_page`).")] = None,
+    per_page: Annotated[int | None, Query(ge=1, description="Items per page (at most `page_size_max`, 200 by default).")] = None,
+    offset: Annotated[int | None, Query(ge=0, description="Items to skip (alternative to `page`).")] = None,
+    limit: Annotated[int | None, Query(ge=1, description="Items to return (alternative to `per_page`).")] = None,
+) -> Page:
+    """``page``/``per_page`` or ``offset``/``limit``; 50 items by default, ``Settings.page_size_max`` at most."""
+    if page is not None and offset is not None:
+        raise _invalid("offset", "Use either page or offset, not both", offset)
+    size_field, size = ("limit", limit) if limit is not None else ("per_page", per_page)
+    if size is None:
+        size = min(DEFAULT_PAGE_SIZE, settings.page_size_max)
+    elif size > settings.page_size_max:
+        raise _invalid(
+            size_field, f"Input should be less than or equal to {settings.page_size_max}", size,
+            error_type="less_than_equal", le=settings.page_size_max,
+        )
+    if offset is None:
+        offset = (page - 1) * size if page else 0
+    return Page(offset=offset, limit=size)
+
+
+PageDep = Annotated[Page, Depends(pagination)]

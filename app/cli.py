@@ -1,0 +1,236 @@
+"""The ``selaras`` command: parse, ingest, list, show, serve.
+
+Each command parses its arguments, calls one domain function and prints the result. Errors are
+printed as one message on stderr with the error's exit code (``app.errors``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional, TypeVar
+
+import click
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlmodel import Session
+
+from app.errors import SelarasError
+
+logger = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="selaras",
+    help="Selaras: knowledge base of Indonesian regulations parsed into their legal structure.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"selaras: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def reporting_errors(func: F) -> F:
+    """Turn a SelarasError (or any unexpected error) into a message on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except SelarasError as error:
+            _fail(error.message, error.exit_code)
+        except ValidationError as error:
+            _fail(f"Pengaturan tidak sah (invalid settings): {error}", 2)
+        except Exception as error:  # noqa: BLE001  (a user sees a message, not a traceback)
+            logger.debug("unexpected error", exc_info=True)
+            _fail(f"Kesalahan tak terduga (unexpected error): {type(error).__name__}: {error}", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _session() -> Session:
+    from app.db import get_engine
+
+    return Session(get_engine())
+
+
+def _width() -> int:
+    return min(shutil.get_terminal_size((100, 24)).columns, 100)
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens (debug).")] = False,
+) -> None:
+    if verbose:
+        logging.getLogger("app").setLevel(logging.DEBUG)
+
+
+@app.command()
+@reporting_errors
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Regulation text files (.txt, .md).", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON: one object for one file, JSON Lines for several.")] = False,
+) -> None:
+    """Parse files into their structure and print it (no database involved)."""
+    from app.kb.ingest import parse_file
+    from app.kb.outline import document_lines
+
+    exit_code = 0
+    for path in files:
+        try:
+            document = parse_file(path)
+        except SelarasError as error:
+            typer.echo(f"selaras: {path}: {error.message}", err=True)
+            exit_code = exit_code or error.exit_code
+            continue
+        if as_json:
+            typer.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2 if len(files) == 1 else None))
+        else:
+            if len(files) > 1:
+                typer.echo(f"=== {path}")
+            lines = document_lines(
+                metadata=document.metadata, body=document.body, penjelasan=document.penjelasan,
+                lampiran=document.lampiran, width=_width(),
+            )
+            if document.warnings:
+                lines += ["", f"{len(document.warnings)} peringatan (warnings):", *(f"  - {w}" for w in document.warnings)]
+            typer.echo("\n".join(lines))
+    raise typer.Exit(exit_code)
+
+
+@app.command()
+@reporting_errors
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the bundled corpus).", show_default=False)] = None,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds regulations.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Re-parse files whose content did not change.")] = False,
+) -> None:
+    """Parse files and folders into the knowledge base; exit 1 if any file failed."""
+    from app.config import get_settings
+    from app.kb.ingest import IngestItem, ingest_paths
+    from app.kb.store import count_regulations
+
+    targets = list(paths) if paths else [get_settings().corpus_dir]
+    with _session() as session:
+        if if_empty and (count := count_regulations(session=session)):
+            typer.echo(f"Basis data sudah berisi {count} peraturan; tidak ada yang dimasukkan (database not empty, skipped).")
+            return
+        progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=False,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=None)
+
+            def on_progress(item: IngestItem, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, description=item.path.name[:40])
+
+            report = ingest_paths(session=session, paths=targets, on_progress=on_progress, force=force)
+    counts = report.counts()
+    typer.echo(
+        f"{counts['added']} ditambahkan (added), {counts['updated']} diperbarui (updated), "
+        f"{counts['unchanged']} tidak berubah (unchanged), {counts['failed']} gagal (failed)"
+    )
+    for item in report.failed:
+        typer.echo(f"  GAGAL (failed) {item.path}: {item.reason}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+@reporting_errors
+def list_(
+    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Peraturan Bupati`, `Perbup`, `UU` ...")] = None,
+    daerah: Annotated[Optional[str], typer.Option(help="Region: `Kabupaten Batang` or `Batang`; `Nasional`.")] = None,
+    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah`.")] = None,
+    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
+    tahun: Annotated[Optional[int], typer.Option(help="Year.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
+) -> None:
+    """List the regulations in the knowledge base as a table."""
+    from app.kb.store import list_regulations
+
+    with _session() as session:
+        items, total = list_regulations(
+            session=session, jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat, tahun=tahun,
+            offset=offset, limit=limit,
+        )
+    if not items:
+        typer.echo("Tidak ada peraturan yang cocok (no matching regulations).")
+        return
+    table = Table(show_lines=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Jenis")
+    table.add_column("Nomor", justify="right")
+    table.add_column("Tahun", justify="right")
+    table.add_column("Daerah")
+    table.add_column("Judul")
+    for reg in items:
+        judul = reg.judul or ""
+        if reg.spesimen:
+            judul = f"[SPESIMEN] {judul}"
+        table.add_row(reg.id, reg.jenis_singkat or reg.jenis or "", reg.nomor or "",
+                      str(reg.tahun or ""), reg.daerah or "", judul)
+    console = Console(width=max(_width(), 120) if not sys.stdout.isatty() else None)
+    console.print(table)
+    typer.echo(f"{offset + 1}-{offset + len(items)} dari (of) {total}")
+
+
+@app.command()
+@reporting_errors
+def show(
+    reg_id: Annotated[str, typer.Argument(metavar="ID", help="Regulation id (`perbup-batang-2019-23`) or provision id (`.../pasal-5`).")],
+) -> None:
+    """Show a regulation's metadata and its tree, indented and wrapped (or one provision)."""
+    from app.kb.outline import document_lines, metadata_lines, outline_lines
+    from app.kb.store import get_provision, regulation_tree
+
+    with _session() as session:
+        if "/" in reg_id:
+            provision = get_provision(session=session, provision_id=reg_id)
+            lines = metadata_lines(provision.regulation) + ["", f"{provision.id}", ""]
+            lines += outline_lines([provision], width=_width())
+        else:
+            detail = regulation_tree(session=session, reg_id=reg_id)
+            lines = document_lines(
+                metadata=detail, body=detail.body, penjelasan=detail.penjelasan,
+                lampiran=detail.lampiran, width=_width(),
+            )
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+@reporting_errors
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default: SELARAS_HOST, 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port (default: SELARAS_PORT, 8000).")] = None,
+) -> None:
+    """Run the web API (OpenAPI documentation at /docs)."""
+    import uvicorn
+
+    from app.config import get_settings
+
+    settings = get_settings()
+    uvicorn.run("app.main:app", host=host or settings.host, port=port or settings.port)
+
+
+def main() -> None:
+    """Entry point of the ``selaras`` console script."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    app()

@@ -1,0 +1,203 @@
+"""Files and folders -> regulations in the knowledge base, one file at a time, none lost in silence.
+
+``ingest_paths`` takes files and folders (walked recursively for ``.txt``/``.md``; hidden files
+and ``README`` files are skipped). Each text file may have a sidecar ``<stem>.json`` beside it
+whose fields (``jenis``, ``nomor``, ``tahun``, ``daerah``, ``judul``, ``sumber``, ``keaslian``,
+``spesimen`` ...) override what the parser read (``app.kb.store.clean_overrides``).
+
+A file is identified by the sha256 of its bytes: ingesting it again is ``unchanged`` (the
+parser is not even run) unless its sidecar changed; a changed file updates its regulation,
+which keeps its id. A file that fails (unreadable, empty, binary, bad sidecar, parser error,
+database error) is recorded with its reason and the next file goes on; its regulation is
+never half-stored (``save_document`` is one transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Literal
+
+from sqlmodel import Session, select
+
+from app.errors import NotFound, SelarasError, UnreadableFile
+from app.ingest import extract
+from app.ingest.text import SUFFIXES
+from app.kb.store import clean_overrides, save_document
+from app.models import Regulation
+from app.structure.tree import Document
+
+logger = logging.getLogger(__name__)
+
+IngestStatus = Literal["added", "updated", "unchanged", "failed"]
+
+
+class ParserUnavailable(SelarasError):
+    """Raised when the structure parser (``app.structure.parser``) is not installed yet."""
+
+
+@dataclass
+class IngestItem:
+    """What happened to one file."""
+
+    path: Path
+    status: IngestStatus
+    regulation_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """Every file's outcome, in the order processed."""
+
+    items: list[IngestItem] = field(default_factory=list)
+
+    def by_status(self, status: IngestStatus) -> list[IngestItem]:
+        return [item for item in self.items if item.status == status]
+
+    @property
+    def added(self) -> list[IngestItem]:
+        return self.by_status("added")
+
+    @property
+    def updated(self) -> list[IngestItem]:
+        return self.by_status("updated")
+
+    @property
+    def unchanged(self) -> list[IngestItem]:
+        return self.by_status("unchanged")
+
+    @property
+    def failed(self) -> list[IngestItem]:
+        return self.by_status("failed")
+
+    def counts(self) -> dict[str, int]:
+        return {status: len(self.by_status(status)) for status in ("added", "updated", "unchanged", "failed")}
+
+
+ProgressCallback = Callable[[IngestItem, int, int], None]  # (item just done, done so far, total)
+
+
+def sidecar_path(path: Path) -> Path:
+    """``corpus/national/uu-2014-23.txt`` -> ``corpus/national/uu-2014-23.json``."""
+    return path.with_suffix(".json")
+
+
+def read_sidecar(path: Path) -> dict[str, Any] | None:
+    """The sidecar of a text file as a dict, None when there is none; UnreadableFile when it is bad."""
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return None
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnreadableFile(f"Sidecar {sidecar.name} bukan JSON yang sah (invalid JSON): {error}") from None
+    if not isinstance(data, dict):
+        raise UnreadableFile(f"Sidecar {sidecar.name} harus berupa objek JSON (must be a JSON object).")
+    return data
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read a file (any format ``app.ingest.extract`` accepts) and parse it into a Document."""
+    text = extract(path)
+    try:
+        from app.structure.parser import parse_text
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("app.structure"):
+            raise ParserUnavailable(
+                "Parser struktur belum tersedia (the structure parser app.structure.parser is not installed yet)."
+            ) from None
+        raise
+    return parse_text(text)
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestItem]]:
+    """The text files named or found under ``paths`` (each once, folders sorted), and a failed
+    item for each path that does not exist."""
+    files: list[Path] = []
+    missing: list[IngestItem] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not _skipped(p.relative_to(path))
+            )
+        elif path.exists():
+            found = [path]
+        else:
+            missing.append(IngestItem(path=path, status="failed", reason=f"Tidak ditemukan (not found): {path}"))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, missing
+
+
+def _skipped(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or relative.stem.lower() == "readme"
+
+
+def ingest_file(*, session: Session, path: Path, force: bool = False) -> IngestItem:
+    """Ingest one file; never raises for a bad file: the outcome says what happened and why."""
+    try:
+        if path.suffix.lower() == ".json":
+            raise UnreadableFile(f"Ini berkas sidecar JSON, bukan teks peraturan (a sidecar, not a regulation): {path}")
+        if not path.is_file():
+            raise NotFound(f"Berkas tidak ditemukan (file not found): {path}")
+        data = path.read_bytes()
+        content_hash = hashlib.sha256(data).hexdigest()
+        overrides = clean_overrides(read_sidecar(path))
+        known = session.exec(select(Regulation).where(Regulation.content_hash == content_hash)).first()
+        if known is not None and known.overrides == overrides and not force:
+            return IngestItem(path=path, status="unchanged", regulation_id=known.id)
+        document = parse_file(path)
+        regulation, status = save_document(
+            session=session, document=document, content_hash=content_hash,
+            source_path=str(path.resolve()), overrides=overrides, force=force,
+        )
+        return IngestItem(path=path, status=status, regulation_id=regulation.id)
+    except SelarasError as error:
+        session.rollback()
+        return IngestItem(path=path, status="failed", reason=error.message)
+    except Exception as error:  # noqa: BLE001  (one bad file must not stop the others)
+        session.rollback()
+        logger.debug("ingest of %s failed", path, exc_info=True)
+        return IngestItem(path=path, status="failed", reason=f"{type(error).__name__}: {error}")
+
+
+def ingest_paths(
+    *,
+    session: Session,
+    paths: Iterable[str | Path],
+    on_progress: ProgressCallback | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Ingest every text file named or found under ``paths``; the report lists each outcome.
+
+    ``on_progress(item, done, total)`` is called after each file. ``force`` re-parses and
+    re-stores files whose content did not change (after a parser improvement).
+    """
+    files, missing = collect_files(paths)
+    report = IngestReport(items=list(missing))
+    total = len(files) + len(missing)
+    done = 0
+    for item in missing:
+        done += 1
+        if on_progress:
+            on_progress(item, done, total)
+    for path in files:
+        item = ingest_file(session=session, path=path, force=force)
+        if item.status == "failed":
+            logger.info("failed %s: %s", path, item.reason)
+        report.items.append(item)
+        done += 1
+        if on_progress:
+            on_progress(item, done, total)
+    return report

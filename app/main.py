@@ -1,0 +1,56 @@
+"""Builds the FastAPI application: routers and the one handler that turns SelarasError into JSON.
+
+Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the OpenAPI documentation is at
+``/docs``.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app import __version__
+from app.api import health, regulations
+from app.db import get_engine
+from app.errors import SelarasError
+
+logger = logging.getLogger(__name__)
+
+DESCRIPTION = """
+Selaras keeps Indonesian regulations (UU, PP, Perpres, Perda, Pergub, Perbup, Perwal) parsed into
+their legal structure: BAB, Bagian, Paragraf, Pasal, ayat, huruf, angka, with the Penjelasan.
+
+Every regulation has a readable id (`perbup-batang-2019-23`, `perda-prov-jawa-tengah-2019-11`,
+`uu-2014-23`) and every provision an id below it (`perbup-batang-2019-23/pasal-5/ayat-2`).
+Errors answer `{"detail": "<message>"}`; messages are in Indonesian with English in brackets.
+"""
+
+
+async def handle_selaras_error(_request: Request, error: Exception) -> JSONResponse:
+    """Every SelarasError -> its HTTP status and ``{"detail": message}``."""
+    assert isinstance(error, SelarasError)
+    if error.status_code >= 500:
+        logger.error("%s", error.message)
+    return JSONResponse(status_code=error.status_code, content={"detail": error.message})
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    get_engine()  # opens the database and creates missing tables before the first request
+    yield
+
+
+def create_app() -> FastAPI:
+    """The application: health and regulation routers, and the SelarasError handler."""
+    app = FastAPI(title="Selaras", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.include_router(health.router)
+    app.include_router(regulations.router)
+    app.add_exception_handler(SelarasError, handle_selaras_error)
+    return app
+
+
+app = create_app()

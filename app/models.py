@@ -1,0 +1,186 @@
+"""SQLModel tables of the knowledge base, and the public shapes the API answers with.
+
+A parsed regulation (``app.structure.tree.Document``) is stored twice over, on purpose:
+whole, as JSON in ``Regulation.document`` (nothing the parser produced is lost), and flattened,
+one ``Provision`` row per tree node in document order (``position``), so a single BAB, Pasal or
+ayat can be fetched, listed and later indexed by its id. ``DefinitionEntry`` and
+``ReferenceEntry`` hold Pasal 1's definitions and the internal cross-references.
+
+Ids: a regulation's id is a readable slug (``perbup-batang-2019-23``; the rule is in
+``app.kb.naming``); a provision's id is ``<regulation id>/<node id>``
+(``perbup-batang-2019-23/pasal-5/ayat-2``), so it is unique across the knowledge base and
+readable in a URL. ``parent_id`` and ``explains`` hold provision ids in the same form.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field as PydanticField, field_validator
+from sqlalchemy import JSON, Column, DateTime, Index
+from sqlmodel import Field, SQLModel
+
+PARTS = ("body", "penjelasan", "lampiran")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Regulation(SQLModel, table=True):
+    """One regulation: its metadata, its provenance and the whole parsed document."""
+
+    id: str = Field(primary_key=True, max_length=200)
+    jenis: Optional[str] = Field(default=None, index=True)  # "Peraturan Bupati"
+    jenis_singkat: Optional[str] = Field(default=None)      # "Perbup"
+    nomor: Optional[str] = Field(default=None)
+    tahun: Optional[int] = Field(default=None, index=True)
+    judul: Optional[str] = Field(default=None)
+    daerah: Optional[str] = Field(default=None, index=True)  # "Kabupaten Batang", "Nasional"
+    tingkat: Optional[str] = Field(default=None)             # nasional | provinsi | kabupaten | kota
+    provinsi: Optional[str] = Field(default=None)            # "Provinsi Jawa Tengah"
+    status: str = Field(default="berlaku")
+    spesimen: bool = Field(default=False)
+    sumber: Optional[str] = Field(default=None)              # provenance: where the text came from
+    keaslian: Optional[str] = Field(default=None)            # "resmi (teks OCR)", "SPESIMEN - ..."
+    source_path: Optional[str] = Field(default=None, index=True)
+    content_hash: str = Field(unique=True, index=True, max_length=64)  # sha256 of the file bytes
+    overrides: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    document: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    warnings: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class Provision(SQLModel, table=True):
+    """One node of a regulation's tree (BAB, Pasal, ayat, huruf ...), in document order."""
+
+    __table_args__ = (Index("ix_provision_regulation_position", "regulation_id", "position"),)
+
+    id: str = Field(primary_key=True, max_length=400)  # "<regulation id>/<node id>"
+    regulation_id: str = Field(foreign_key="regulation.id", ondelete="CASCADE", index=True)
+    node_id: str                                       # "pasal-5/ayat-2", "penjelasan/pasal-5"
+    parent_id: Optional[str] = Field(default=None, index=True)
+    part: str = Field(default="body")                  # body | penjelasan | lampiran
+    kind: str                                          # one of app.structure.tree.KINDS
+    num: Optional[str] = Field(default=None)
+    heading: Optional[str] = Field(default=None)
+    text: str = Field(default="")
+    position: int                                      # 0, 1, 2 ... over the whole document
+    depth: int = Field(default=0)                      # 0 for a top-level node of its part
+    explains: Optional[str] = Field(default=None)      # Penjelasan node -> provision id explained
+
+
+class DefinitionEntry(SQLModel, table=True):
+    """A term defined in the regulation (usually in Pasal 1)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    regulation_id: str = Field(foreign_key="regulation.id", ondelete="CASCADE", index=True)
+    term: str = Field(index=True)
+    definition: str
+    provision_id: Optional[str] = Field(default=None)  # provision id where it is defined
+    abbreviation: Optional[str] = Field(default=None)
+
+
+class ReferenceEntry(SQLModel, table=True):
+    """An internal cross-reference: ``sebagaimana dimaksud dalam Pasal 5 ayat (1)``."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    regulation_id: str = Field(foreign_key="regulation.id", ondelete="CASCADE", index=True)
+    source_id: str      # provision id of the citing text
+    target_id: str      # provision id cited
+    text: str           # as printed: "Pasal 5 ayat (1) huruf a"
+    resolved: bool = Field(default=False)  # the target exists in this regulation
+
+
+# --- public shapes --------------------------------------------------------------------------
+
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class RegulationRead(_Shape):
+    """A regulation's metadata and provenance, as listed."""
+
+    id: str = PydanticField(examples=["perbup-batang-2019-23"])
+    jenis: Optional[str] = PydanticField(default=None, examples=["Peraturan Bupati"])
+    jenis_singkat: Optional[str] = PydanticField(default=None, examples=["Perbup"])
+    nomor: Optional[str] = PydanticField(default=None, examples=["23"])
+    tahun: Optional[int] = PydanticField(default=None, examples=[2019])
+    judul: Optional[str] = None
+    daerah: Optional[str] = PydanticField(default=None, examples=["Kabupaten Batang"])
+    tingkat: Optional[str] = PydanticField(default=None, examples=["kabupaten"])
+    provinsi: Optional[str] = PydanticField(default=None, examples=["Provinsi Jawa Tengah"])
+    status: str = "berlaku"
+    spesimen: bool = PydanticField(default=False, description="A specimen written for testing, not an official text.")
+    sumber: Optional[str] = PydanticField(default=None, description="Where the text came from.")
+    keaslian: Optional[str] = PydanticField(default=None, description="Authenticity note of the source.")
+    warnings: int = PydanticField(default=0, description="How many parser warnings the text raised.")
+    created_at: datetime
+    updated_at: datetime
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        """SQLite gives back naive datetimes; they were written in UTC."""
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+class RegulationPage(_Shape):
+    """One page of regulations and the number matching the filters."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[RegulationRead]
+
+
+class ProvisionNode(_Shape):
+    """A provision and the provisions under it."""
+
+    id: str = PydanticField(examples=["perbup-batang-2019-23/pasal-5/ayat-2"])
+    node_id: str = PydanticField(examples=["pasal-5/ayat-2"])
+    kind: str = PydanticField(examples=["ayat"])
+    num: Optional[str] = PydanticField(default=None, examples=["2"])
+    heading: Optional[str] = None
+    text: str = ""
+    explains: Optional[str] = None
+    children: list[ProvisionNode] = PydanticField(default_factory=list)
+
+
+class RegulationDetail(RegulationRead):
+    """A regulation's metadata, opening and its whole tree (body, Penjelasan, Lampiran)."""
+
+    menimbang: list[dict[str, Any]] = PydanticField(default_factory=list)
+    mengingat: list[dict[str, Any]] = PydanticField(default_factory=list)
+    body: list[ProvisionNode] = PydanticField(default_factory=list)
+    penjelasan: list[ProvisionNode] = PydanticField(default_factory=list)
+    lampiran: list[ProvisionNode] = PydanticField(default_factory=list)
+    warning_messages: list[str] = PydanticField(default_factory=list)
+
+
+class ProvisionDetail(_Shape):
+    """One provision with its children, its parent's id and its regulation's metadata."""
+
+    id: str
+    regulation_id: str
+    node_id: str
+    parent_id: Optional[str] = None
+    part: str
+    kind: str
+    num: Optional[str] = None
+    heading: Optional[str] = None
+    text: str = ""
+    position: int
+    depth: int
+    explains: Optional[str] = None
+    children: list[ProvisionNode] = PydanticField(default_factory=list)
+    regulation: RegulationRead
+
+
+class ErrorMessage(_Shape):
+    """The body of every error the API answers (except 422, which is FastAPI's own list)."""
+
+    detail: str = PydanticField(examples=["Peraturan 'perbup-x' tidak ditemukan (regulation not found)."])

@@ -1,0 +1,169 @@
+"""Tests for app.cli through typer's CliRunner: parse, ingest, list, show, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def two_files(tmp_path, write_regulation):
+    first = write_regulation(tmp_path / "a.txt")
+    second = write_regulation(tmp_path / "b.txt", region="Semarang", nomor="5", tahun=2020)
+    return first, second
+
+
+def no_traceback(result) -> bool:
+    return "Traceback" not in result.output and (result.exception is None or isinstance(result.exception, SystemExit))
+
+
+# --- parse --------------------------------------------------------------------------------
+
+
+def test_parse_json_one_file_prints_one_object(runner, two_files):
+    result = runner.invoke(app, ["parse", str(two_files[0]), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["metadata"]["nomor"] == "23" and document["body"][0]["kind"] == "bab"
+
+
+def test_parse_json_several_files_prints_json_lines_in_order(runner, two_files):
+    result = runner.invoke(app, ["parse", str(two_files[0]), str(two_files[1]), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["metadata"]["nomor"] for line in lines] == ["23", "5"]
+
+
+def test_parse_goes_on_past_an_unreadable_file(runner, two_files, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["parse", str(empty), str(two_files[1]), "--json"])
+    assert result.exit_code == 3  # UnreadableFile.exit_code
+    assert "empty file" in result.stderr and str(empty) in result.stderr
+    assert json.loads(result.stdout)["metadata"]["nomor"] == "5"
+    assert no_traceback(result)
+
+
+def test_parse_missing_file_exits_non_zero(runner, tmp_path):
+    result = runner.invoke(app, ["parse", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 4 and "not found" in result.stderr and no_traceback(result)
+
+
+def test_parse_outline(runner, two_files):
+    result = runner.invoke(app, ["parse", str(two_files[0])])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Peraturan Bupati Batang Nomor 23 Tahun 2019"
+    assert "BAB I KETENTUAN UMUM" in lines and "  Pasal 1" in lines
+    assert any(line.startswith("    1. Daerah adalah Kabupaten Batang.") for line in lines)
+
+
+# --- ingest -------------------------------------------------------------------------------
+
+
+def test_ingest_prints_a_summary_and_is_idempotent(runner, two_files, tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "2 ditambahkan (added), 0 diperbarui (updated), 0 tidak berubah (unchanged), 0 gagal (failed)" in result.stdout
+
+    again = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert "2 tidak berubah (unchanged)" in again.stdout and again.exit_code == 0
+
+
+def test_ingest_reports_each_failure_and_exits_1(runner, two_files, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "2 ditambahkan (added)" in result.stdout and "1 gagal (failed)" in result.stdout
+    assert "binary.txt" in result.stdout and "binary content" in result.stdout
+    assert no_traceback(result)
+
+
+def test_ingest_if_empty_skips_a_filled_database(runner, two_files, tmp_path):
+    runner.invoke(app, ["ingest", str(two_files[0])])
+    result = runner.invoke(app, ["ingest", "--if-empty", str(tmp_path)])
+    assert result.exit_code == 0 and "skipped" in result.stdout
+    listed = runner.invoke(app, ["list"])
+    assert "perbup-semarang-2020-5" not in listed.stdout
+
+
+def test_ingest_if_empty_fills_an_empty_database(runner, two_files, tmp_path):
+    result = runner.invoke(app, ["ingest", "--if-empty", str(tmp_path)])
+    assert result.exit_code == 0 and "2 ditambahkan (added)" in result.stdout
+
+
+# --- list and show ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stored(save, make_document):
+    save(make_document(), "a" * 64)
+    save(make_document(jenis="Undang-Undang", jenis_singkat="UU", daerah="Nasional", tingkat="nasional",
+                       provinsi=None, nomor="23", tahun=2014, judul="PEMERINTAHAN DAERAH"), "b" * 64)
+
+
+def test_list_prints_a_table(runner, stored):
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0, result.output
+    assert "perbup-batang-2019-23" in result.stdout and "uu-2014-23" in result.stdout
+    assert "1-2 dari (of) 2" in result.stdout
+
+
+def test_list_filters(runner, stored):
+    result = runner.invoke(app, ["list", "--jenis", "uu", "--tahun", "2014"])
+    assert "uu-2014-23" in result.stdout and "perbup-batang-2019-23" not in result.stdout
+    none = runner.invoke(app, ["list", "--daerah", "Semarang"])
+    assert none.exit_code == 0 and "no matching regulations" in none.stdout
+
+
+def test_show_prints_metadata_and_an_indented_tree(runner, stored):
+    result = runner.invoke(app, ["show", "perbup-batang-2019-23"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Peraturan Bupati Batang Nomor 23 Tahun 2019"
+    assert "tentang PENYELENGGARAAN SMART CITY KABUPATEN BATANG" in lines
+    assert "BAB I KETENTUAN UMUM" in lines
+    assert lines[lines.index("BAB I KETENTUAN UMUM") + 1] == "  Pasal 1"
+    assert "  Bagian Kesatu Umum" in lines and "    Pasal 2" in lines
+    assert any(line.startswith("      (1) Smart city diselenggarakan") for line in lines)
+    assert "PENJELASAN" in lines
+    assert all(len(line) <= 100 for line in lines)
+
+
+def test_show_a_provision(runner, stored):
+    result = runner.invoke(app, ["show", "perbup-batang-2019-23/pasal-2/ayat-2"])
+    assert result.exit_code == 0, result.output
+    assert "(2) Penyelenggaraan sebagaimana dimaksud pada ayat (1) meliputi:" in result.stdout
+    assert "  a. smart governance;" in result.stdout
+
+
+def test_show_unknown_id_exits_4_without_traceback(runner):
+    result = runner.invoke(app, ["show", "perbup-tidak-ada"])
+    assert result.exit_code == 4
+    assert "selaras: Peraturan 'perbup-tidak-ada' tidak ditemukan (regulation not found)." in result.stderr
+    assert no_traceback(result)
+
+
+def test_bad_settings_are_a_message_not_a_traceback(runner, monkeypatch):
+    from app.config import get_settings
+
+    monkeypatch.setenv("SELARAS_PAGE_SIZE_MAX", "lots")
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["ingest", "--if-empty"])
+    assert result.exit_code == 2 and "invalid settings" in result.stderr and no_traceback(result)
+
+
+def test_help_lists_every_command(runner):
+    result = runner.invoke(app, ["--help"])
+    for command in ("parse", "ingest", "list", "show", "serve"):
+        assert command in result.stdout

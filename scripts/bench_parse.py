@@ -56,8 +56,9 @@ def measure(path: Path) -> dict:
     start = time.perf_counter()
     doc = parse_text(text)
     seconds = time.perf_counter() - start
-    amending = any(n.kind == "perubahan" for n in doc.provisions()) or "PERUBAHAN" in (doc.metadata.judul or "").upper()
     nums = body_pasal(doc.body)
+    amending = (any(n.kind == "perubahan" for n in doc.provisions()) or "PERUBAHAN" in (doc.metadata.judul or "").upper()
+                or nums[:1] == ["I"])  # an act whose own articles are Pasal I, II changes another
     lost = lost_words(text, doc)
     return {
         "file": str(path), "bytes": len(text.encode()), "seconds": seconds, "amending": amending,

@@ -39,6 +39,9 @@ def bab_value(num: str) -> int | None:
     return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
 
 
+_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>\d{1,2})(?:\s+(?P<rest>(?!\.)\S.*)|$)")
+
+
 def pasal_value(num: str) -> tuple[int, str] | None:
     """``"5A"`` -> (5, "A"); Roman ``"II"`` -> (2, ""); None when no number."""
     if num.isdigit():
@@ -83,7 +86,7 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         value = pasal_value(num)
         if value is None:
             continue
-        score = 3.0 if not rest else (0.5 if rest[:1].isupper() or rest.startswith("(") else -2.0)
+        score = 3.0 if not rest else (0.5 if rest[:1].isupper() or rest[:1] in "(\"“" else -2.0)
         prev = lines[i - 1].text if i else ""
         if CITING_WORDS_RE.search(prev) and not prev.endswith((".", ":", ";")):
             score -= 3.0
@@ -91,6 +94,10 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt):
             score -= 3.0
         out.append((Candidate(i, value, score), num, rest, raw))
+        split = _SPLIT_DIGITS_RE.match(rest) if not roman and num.isdigit() else None
+        if split:  # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11
+            joined = num + split["digits"]
+            out.append((Candidate(i, (int(joined), ""), score), joined, split["rest"] or "", f"{raw} {split['digits']}"))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.structure.patterns import (
-    BAB_RE, DITETAPKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
+    BAB_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
     PASAL_RE, PENJELASAN_RE, PERSETUJUAN_RE,
 )
 from app.text.cleanup import Line
@@ -66,13 +66,13 @@ def split_sections(lines: list[Line]) -> Sections:
     persetujuan = _first(lines, mengingat, PERSETUJUAN_RE, stop=memutuskan)
     if persetujuan is None:
         persetujuan = memutuskan
-    penutup = _first(lines, body, DITETAPKAN_RE)
+    penjelasan_at = _first(lines, body, PENJELASAN_RE)
+    penutup = _first(lines, body, DITETAPKAN_RE, stop=penjelasan_at) or _first(lines, body, DIUNDANGKAN_RE, stop=penjelasan_at)
     if penutup is None:
-        penutup = len(lines)
-    tail = [i for i in (_first(lines, penutup, PENJELASAN_RE), _first(lines, penutup, LAMPIRAN_RE)) if i is not None]
-    penutup_end = min(tail) if tail else len(lines)
-    penjelasan_at = _first(lines, penutup, PENJELASAN_RE)
+        penutup = penjelasan_at if penjelasan_at is not None else len(lines)
     lampiran_at = _first(lines, penutup, LAMPIRAN_RE)
+    tail = [i for i in (penjelasan_at, lampiran_at) if i is not None]
+    penutup_end = min(tail) if tail else len(lines)
     sections = Sections(
         pembukaan=lines[:menimbang],
         menimbang=lines[menimbang:mengingat],

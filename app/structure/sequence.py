@@ -50,6 +50,8 @@ def pick_sequence(candidates: list[Candidate], *, first: int = 1) -> list[int]:
     for i, cand in enumerate(candidates):
         score, prev = cand.score + _start(cand.value, first), -1
         for j in range(max(0, i - WINDOW), i):
+            if candidates[j].index == cand.index:  # two readings of one line: only one may be chosen
+                continue
             step = _step(candidates[j].value, cand.value)
             if step is not None and best[j] + step + cand.score > score:
                 score, prev = best[j] + step + cand.score, j

@@ -44,11 +44,13 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:Pasal|PASAL)\s+{OCR_NUM}[A-Z]?
-    (?:\.\s+[A-Z(]                                   # "Pasal 3. B.P.P.G.N."
+    rf"""\s(?=(?:Pa\s?sa[l1I]|PASAL)\s*{OCR_NUM}[A-Z]?,?   # "Pasal 3", "Pasa127" (Pasal 27), "Pasal 21,"
+    (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
+      |\s+1\.\s                                       # "Pasal 2 1. Kepada pegawai"
       |\.?\s*$                                        # "Pasal 3" or "Pasal 3." ending the line
-      |\s+\(\s*1\s*\)                                # "Pasal 3 (1)"
-      |\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|Tahun|KUHP|Kitab)[A-Z][a-z]))   # "Pasal 3 Perusahaan"
+      |\s+\(\s*[1lIU]\b\s*\)?                          # "Pasal 3 (1)", OCR "(l)", "(U"
+      |\s+["“]                                         # "Pasal 1 "Daerah Sulawesi Utara" ..."
+      |\s+(?!Undang|Peraturan|Ayat|Huruf|Angka|UUD|KUHP|Kitab|Pasal|Bab)[A-Z][a-z]))   # "Pasal 3 Perusahaan"
     """,
     re.X,
 )
@@ -60,8 +62,8 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:Pasal|PASAL)\s+{OCR_NUM}[A-Z]?\.?|Pasal\s+{ROMAN}\.?)   # the heading
-    \s+(?=\(\s*1\s*\)|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Tahun)[A-Z][a-z]|(?<=\.\s)[A-Z])  # then text
+    rf"""^(?P<head>(?:Pa\s?sa[l1I]|PASAL)\s*{OCR_NUM}[A-Z]?(?:\s?[.,])?|Pasal\s+{ROMAN}\.?)   # the heading
+    \s+(?=\(\s*[1lIU]\b|["“]|1\.\s|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
     """,
     re.X,
 )

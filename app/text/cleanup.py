@@ -52,6 +52,8 @@ _INLINE_HEADER_RE = re.compile(
         (?:[-–—]\s*\d{1,3}\s*[-–—])?                   #   with its page number
       | \bSALINA\s?N\b(?=\s+PRES)                       # the stamp glued before it
       | (?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s|$)          # - 3 - inside a joined line
+      | \S*(?:kumham|djpp|jdih)\.go(?:\.id)?\S*            # a watermark site name: www.djpp.depkumham.go.id
+      | (?<!\S)_{2,}(?!\S)                                 # "__" left by a blank form field or markup
     )""",
     re.X,
 )

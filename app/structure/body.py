@@ -14,8 +14,8 @@ import re
 
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
-    ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, PARAGRAF_RE,
-    PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
+    ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
+    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
 )
 from app.structure.sequence import Candidate, pick_sequence
 from app.structure.tree import Node, Removed
@@ -32,6 +32,11 @@ _CHANGE_START_RE = re.compile(
     |Lampiran|Judul|Konsiderans|Dasar\s+hukum|Ayat|Huruf|Angka|Menambah|Menyisipkan|Mengubah)\b""",
     re.X,
 )
+
+
+def bab_number(raw: str) -> str:
+    """A BAB number with OCR's ``l``/``1`` for ``I`` mended: ``"lV"`` -> ``"IV"``, ``"XIl"`` -> ``"XII"``."""
+    return raw.replace("l", "I").replace("1", "I")
 
 
 def bab_value(num: str) -> int | None:
@@ -150,7 +155,21 @@ class _Content:
             match = pattern.match(text)
             if match:
                 return kind, match["num"], match["rest"] or ""
+        match = LOOSE_ITEM_RE.match(text)
+        if match:
+            raw = match["num"]
+            num = raw if raw.isalpha() and len(raw) == 1 and raw not in "lIO" else (repair_number(raw) or raw)
+            kind = "huruf" if num.isalpha() else "angka"
+            if self._continues(kind, num):
+                printed = text[: match.start("rest")].strip() if match["rest"] else text.strip()
+                if self.notes is not None:
+                    self.notes.append(Removed(line=self.line_no, text=printed, reason="ocr-repair"))
+                return kind, num, match["rest"] or ""
         return None
+
+    def _continues(self, kind: str, num: str) -> bool:
+        """Whether an open list of ``kind`` expects ``num`` next."""
+        return any(node.kind == kind and _successor(node.num or "") == num for node in self.stack[1:])
 
     def _ayat(self) -> list[Node]:
         return [c for c in self.root.children if c.kind == "ayat"]
@@ -232,9 +251,12 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
                 content.add(Line(line.no, rest, line.indent))
             continue
         bab = BAB_RE.match(text) if not amending or content is None else None
-        if bab and (value := bab_value(bab["num"])) and value >= last_bab:
+        bab_num = bab_number(bab["num"]) if bab else ""
+        if bab and (value := bab_value(bab_num)) and value >= last_bab:
             last_bab = value
-            node = Node(kind="bab", num=bab["num"], heading=bab["heading"])
+            if bab_num != bab["num"] and notes is not None:
+                notes.append(Removed(line=line.no, text=f"BAB {bab['num']}", reason="ocr-repair"))
+            node = Node(kind="bab", num=bab_num, heading=bab["heading"])
             open_group(node)
             content, pending_heading = None, node
             continue

@@ -16,8 +16,9 @@ from app.structure.definitions import find_definitions
 from app.structure.ids import IdRegistry, segment
 from app.structure.metadata import read_metadata
 from app.structure.patterns import (
-    ANGKA_RE, HURUF_RE, LAMPIRAN_RE, MENGINGAT_RE, MENIMBANG_RE,
+    ANGKA_RE, HURUF_RE, LAMPIRAN_RE, LOOSE_ITEM_RE, MENGINGAT_RE, MENIMBANG_RE, PASAL_RE,
 )
+from app.text.ocr import repair_number
 from app.structure.penjelasan import build_penjelasan
 from app.structure.references import find_references
 from app.structure.sections import split_sections
@@ -77,7 +78,7 @@ def _join(lines: list[Line]) -> str | None:
 
 def _is_amending(judul: str | None, body: list[Line]) -> bool:
     head = " ".join(l.text for l in body[:8])
-    has_roman = any(l.text in ("Pasal I", "PASAL I") for l in body[:3])
+    has_roman = any((m := PASAL_RE.match(l.text)) and m["num"] == "I" and not m["rest"] for l in body[:3])
     return has_roman and (bool(judul and "PERUBAHAN" in judul.upper()) or bool(_AMENDING_RE.search(head)))
 
 
@@ -93,9 +94,12 @@ def _items(lines: list[Line], head_re: re.Pattern[str], marker_re: re.Pattern[st
     for text in (t.strip() for t in texts):
         if not text:
             continue
-        match = marker_re.match(text)
-        if match and match["num"] == expected:
-            items.append(Item(num=match["num"], text=match["rest"] or ""))
+        match = marker_re.match(text) or LOOSE_ITEM_RE.match(text)
+        num = match["num"] if match else ""
+        if match and num != expected and not num.isalpha():
+            num = repair_number(num) or num
+        if match and num == expected:
+            items.append(Item(num=num, text=match["rest"] or ""))
             expected = chr(ord(expected) + 1) if expected.isalpha() else str(int(expected) + 1)
         elif items:
             items[-1].text = f"{items[-1].text} {text}".strip()

@@ -18,7 +18,7 @@ ORDINAL_WORDS = (
 BAB_RE = re.compile(
     rf"""^
     BAB \s+                          # the word, in capitals (running text writes "Bab")
-    (?P<num>{ROMAN}[A-Z]?)           # Roman number, "IIA" when inserted
+    (?P<num>[IVXLC1l]{{1,7}}[A-Z]?)     # Roman number, "IIA" when inserted; OCR "lV", "1X" (see bab_number)
     \.?                              # older texts print "BAB I."
     (?:\s+(?P<heading>[A-Z0-9(].*))?   # a heading glued on the same line
     $""",
@@ -45,7 +45,7 @@ PARAGRAF_RE = re.compile(
 
 PASAL_RE = re.compile(
     rf"""^
-    (?:Pa\s?sa[l1I]|PASAL) \s*        # "Pasal", OCR "Pasa1", "PasaI", "Pa sal"; PASAL in some prints
+    (?:Pa\s?sa[l1Ii]|PASAL) \s*       # "Pasal", OCR "Pasa1", "PasaI", "Pasai", "Pa sal"; PASAL in some prints
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
     (?:\s?[.,])?                        # older texts print "Pasal 1.", OCR "Pasal 1 ." or "Pasal 21,"
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
@@ -55,12 +55,15 @@ PASAL_RE = re.compile(
 
 AYAT_RE = re.compile(
     r"""^
-    \(\s*(?P<num>[0-9lIO]{1,3}[a-z]?)\s*\)   # (1), ( 2 ), (l), (2a)
+    [({]\s*(?P<num>[0-9lIO]{1,3}[a-z]?)\s*[)}]   # (1), ( 2 ), (l), (2a); OCR "{2)"
     (?:\s+|$)(?P<rest>.*)$""",
     re.X,
 )
 
-AYAT_OCR_RE = re.compile(r"^\((?P<num>[0-9])1\s+(?P<rest>\S.*)$")  # "(21 Text": ayat 2, bracket read as 1
+AYAT_OCR_RE = re.compile(r"^[({](?P<num>[0-9])[1l]\s+(?P<rest>\S.*)$")  # "(21 Text": ayat 2, bracket read as 1
+
+# A list marker as OCR may print it: "b," "2," "l0." "1O." (accepted only where the list expects it).
+LOOSE_ITEM_RE = re.compile(r"^(?P<num>[a-z]|[0-9lIO]{1,3}[a-z]?)[.,]\s*(?P<rest>\S.*)?$")
 
 HURUF_RE = re.compile(r"^(?P<num>[a-z])\.\s*(?P<rest>\S.*)?$")            # a. text
 ANGKA_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.\s*(?P<rest>\S.*)?$")    # 1. text, 19a. text

@@ -48,6 +48,22 @@ def _body_start(lines: list[Line], start: int) -> int | None:
     return None
 
 
+def _is_first_heading(text: str) -> bool:
+    """``BAB I``, ``Pasal 1`` or ``Pasal I`` standing alone: where a body starts."""
+    bab = BAB_RE.match(text)
+    if bab:
+        return bab["num"] == "I"
+    pasal = PASAL_RE.match(text)
+    return bool(pasal and not pasal["rest"] and pasal["num"] in ("1", "l", "I"))
+
+
+def _first_heading_before(lines: list[Line], start: int, body: int) -> int | None:
+    """A body start misplaced before MEMUTUSKAN by a scrambled extraction (two-column OCR)."""
+    if body < len(lines) and _is_first_heading(lines[body].text):
+        return None
+    return next((i for i in range(start, body) if _is_first_heading(lines[i].text)), None)
+
+
 def split_sections(lines: list[Line]) -> Sections:
     """The parts of a regulation, in the order the drafting technique lays them out."""
     menimbang = _first(lines, 0, MENIMBANG_RE)
@@ -56,6 +72,9 @@ def split_sections(lines: list[Line]) -> Sections:
     body = _body_start(lines, memutuskan if memutuskan is not None else opening_end)
     if body is None:
         body = len(lines)
+    misplaced = _first_heading_before(lines, opening_end + 1, body)
+    if misplaced is not None:
+        body = misplaced
     if memutuskan is None or memutuskan > body:
         memutuskan = body
     if menimbang is None or menimbang > memutuskan:

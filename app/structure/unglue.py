@@ -21,12 +21,13 @@ from app.structure.patterns import CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, ROMA
 from app.text.cleanup import Line
 
 _SPLIT_BEFORE_RE = re.compile(
-    rf"""
-      (?<=[.;:…])\s+(?=BAB\s+{ROMAN}[A-Z]?\.?\s+[A-Z]{{2}})        # ". BAB II KEDUDUKAN", ". BAB II. MODAL"
-    | (?<=[A-Z]{{3}})\s+(?=BAB\s+{ROMAN}[A-Z]?\.?\s+[A-Z]{{3}})    # "PENGELOLAAN BAB I KETENTUAN"
+    rf"""(?=\s)                                                  # every split is at white space: a fast reject
+    (?:
+      (?<=[.;:…])\s+(?=BAB\s+[IVXLC1l]{{1,7}}[A-Z]?\.?\s+[A-Z]{{2}})   # ". BAB II KEDUDUKAN", ". BAB II. MODAL"
+    | (?<=[A-Z]{{3}})\s+(?=BAB\s+[IVXLC1l]{{1,7}}[A-Z]?\.?\s+[A-Z]{{3}})  # "PENGELOLAAN BAB I KETENTUAN"
     | (?<=[.;:])\s+(?=Bagian\s+{ORDINAL_WORDS}\s+[A-Z])               # ". Bagian Kedua Tugas"
     | (?<=[.;:])\s+(?=Paragraf\s+{OCR_NUM}\s+[A-Z])                   # ". Paragraf 2 Sekretariat"
-    | (?<=[.;:])\s+(?=\(\s*\d{{1,2}}[a-z]?\s*\)\s+[A-Z])              # ". (2) Pemerintah"
+    | (?<=[.;:])\s+(?=[({{]\s*[0-9lI]{{1,2}}[a-z]?\s*[)}}]?\s+[A-Z])     # ". (2) Pemerintah", OCR ". (21 Aplikasi"
     | (?<=[;:])\s+(?=[a-z]\.\s+\S)                                      # "; b. sekretariat"
     | (?:(?<=;\sdan)|(?<=;\satau)|(?<=;\sdan/atau))\s+(?=[a-z]\.\s+\S)  # "; dan c. dinas"
     | (?<=[.;:])\s+(?=\d{{1,3}}[a-z]?\.\s+[A-Z])                        # ". 2. Pengelolaan Keuangan"
@@ -36,7 +37,7 @@ _SPLIT_BEFORE_RE = re.compile(
     | \s+(?=MEMUTUSKAN\s*:|Menetapkan\s*:)
     | \s+(?=II\s*\.\s*PASAL\s+DEMI\s+PASAL)
     | (?<=[.;:])\s+(?=(?:Ayat\s+\(\s*\d+\s*\)|Huruf\s+[a-z]\b|Angka\s+\d+)\s+[A-Z])  # Penjelasan parts
-    """,
+    )""",
     re.X,
 )
 
@@ -44,7 +45,7 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:Pa\s?sa[l1I]|PASAL)\s*{OCR_NUM}[A-Z]?,?   # "Pasal 3", "Pasa127" (Pasal 27), "Pasal 21,"
+    rf"""\s(?=(?:Pa\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}[A-Z]?,?  # "Pasal 3", "Pasa127" (Pasal 27), "Pasal 21,"
     (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
       |\s+1\.\s                                       # "Pasal 2 1. Kepada pegawai"
       |\.?\s*$                                        # "Pasal 3" or "Pasal 3." ending the line
@@ -62,7 +63,7 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:Pa\s?sa[l1I]|PASAL)\s*{OCR_NUM}[A-Z]?(?:\s?[.,])?|Pasal\s+{ROMAN}\.?)   # the heading
+    rf"""^(?P<head>(?:Pa\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}[A-Z]?(?:\s?[.,])?|Pasal\s+{ROMAN}\.?)   # the heading
     \s+(?=\(\s*[1lIU]\b|["“]|1\.\s|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
     """,
     re.X,

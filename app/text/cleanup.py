@@ -52,7 +52,7 @@ _INLINE_HEADER_RE = re.compile(
         (?:[-–—]\s*\d{1,3}\s*[-–—])?                   #   with its page number
       | \bSALINA\s?N\b(?=\s+PRES)                       # the stamp glued before it
       | (?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s|$)          # - 3 - inside a joined line
-      | \S*(?:kumham|djpp|jdih)\.go(?:\.id)?\S*            # a watermark site name: www.djpp.depkumham.go.id
+      | (?<!\S)\S*?(?:kumham|djpp|jdih)\.go(?:\.id)?\S*      # a watermark site name: www.djpp.depkumham.go.id
       | (?<!\S)_{2,}(?!\S)                                 # "__" left by a blank form field or markup
     )""",
     re.X,
@@ -60,7 +60,12 @@ _INLINE_HEADER_RE = re.compile(
 
 _LINK_RE = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>/[^()\s]*)\)")
 
-_CATCHWORD_RE = re.compile(r"(?P<words>(?:\S+\s+){0,3}\S+?)(?:…|\.\.\.)\s*$")
+_ELLIPSIS_END_RE = re.compile(r"\s?(?:…|\.\.\.)\s*$")
+
+
+def _squeeze(text: str) -> str:
+    """Text without white space, to compare a catchword with OCR spacing (``( 3)``) to its page."""
+    return re.sub(r"\s+", "", text)
 
 _HYPHEN_END_RE = re.compile(r"(?P<head>\b[^\W\d_]{2,})-$")
 _LOWER_START_RE = re.compile(r"^(?P<tail>[a-z][^\W\d_]*)(?P<punct>[^\w\s]*)")
@@ -93,8 +98,13 @@ def _running_headers(lines: list[Line]) -> set[str]:
     return headers
 
 
+_INLINE_HINTS = ("PRES", "SALINA", "-", "–", "—", "kumham", "djpp", "jdih", "__", "](")
+
+
 def _strip_inline(line: Line, removed: list[Removed]) -> Line:
     text = line.text
+    if not any(hint in text for hint in _INLINE_HINTS):
+        return line
     def unlink(match: re.Match[str]) -> str:
         _record(removed, line.no, match["target"], "link")
         return match["text"]
@@ -104,18 +114,14 @@ def _strip_inline(line: Line, removed: list[Removed]) -> Line:
     for match in _INLINE_HEADER_RE.finditer(text):
         before = text[pos:match.start()]
         after = text[match.end():].lstrip()
-        catch = _CATCHWORD_RE.search(before)
-        if catch and after.startswith(catch["words"]):
-            _record(removed, line.no, before[catch.start():], "catchword")
-            before = before[:catch.start()]
-        else:
-            words = before.split()
-            for k in (3, 2, 1):
-                tail = " ".join(words[-k:])
-                if len(words) >= k and len(tail) >= 3 and after.startswith(tail + " "):
-                    _record(removed, line.no, tail, "catchword")
-                    before = before[: before.rstrip().rfind(words[-k])]
-                    break
+        bare = _ELLIPSIS_END_RE.sub("", before)
+        words = bare.split()
+        for k in (4, 3, 2, 1):
+            tail = " ".join(words[-k:])
+            if len(words) >= k and len(tail) >= 3 and _squeeze(after).startswith(_squeeze(tail)):
+                _record(removed, line.no, before[len(bare.rstrip()) - len(tail):], "catchword")
+                before = bare[: bare.rstrip().rfind(words[-k])]
+                break
         _record(removed, line.no, match.group(0), "running-header")
         pieces.append(before)
         pos = match.end()
@@ -194,7 +200,8 @@ def _drop_catchwords(lines: list[Line], page_breaks: set[int], removed: list[Rem
     out = []
     for i, line in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if i in page_breaks and len(line.text) <= 40 and nxt.startswith(line.text.rstrip("…. ")):
+        word = _squeeze(_ELLIPSIS_END_RE.sub("", line.text))
+        if i in page_breaks and len(line.text) <= 40 and word and _squeeze(nxt).startswith(word):
             _record(removed, line.no, line.text, "catchword")
             continue
         out.append(line)

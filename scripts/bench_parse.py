@@ -37,8 +37,11 @@ def body_pasal(nodes: list[Node]) -> list[str]:
     return out
 
 
-def runs_cleanly(nums: list[str]) -> bool:
-    """1, 2, 3 ... N with no gap or repeat; inserted Pasal (5A after 5) allowed."""
+def first_break(nums: list[str]) -> tuple[int, str] | None:
+    """Where 1, 2, 3 ... N breaks: (the number expected, the number found); None for a clean run.
+
+    Inserted Pasal (5A after 5) are allowed.
+    """
     expected = 1
     previous = ""
     for num in nums:
@@ -48,8 +51,8 @@ def runs_cleanly(nums: list[str]) -> bool:
         elif num[:-1].isdigit() and num[:-1] == previous.rstrip("ABCDEFGHIJ") and num[-1].isalpha():
             previous = num
         else:
-            return False
-    return bool(nums)
+            return expected, num
+    return None if nums else (1, "")
 
 
 def measure(path: Path) -> dict:
@@ -61,10 +64,11 @@ def measure(path: Path) -> dict:
     amending = (any(n.kind == "perubahan" for n in doc.provisions()) or "PERUBAHAN" in (doc.metadata.judul or "").upper()
                 or nums[:1] == ["I"])  # an act whose own articles are Pasal I, II changes another
     lost = lost_words(text, doc)
+    broken = first_break(nums)
     return {
         "file": str(path), "bytes": len(text.encode()), "seconds": seconds, "amending": amending,
-        "pasal": len(nums), "clean_run": runs_cleanly(nums), "lost": len(lost), "lost_sample": lost[:10],
-        "nums_sample": nums[:60],
+        "pasal": len(nums), "clean_run": broken is None, "break": broken, "lost": len(lost),
+        "lost_sample": lost[:10],
     }
 
 

@@ -32,6 +32,11 @@ _TITLE_RE = re.compile(
     (?=\s+DENGAN\s+RAHMAT|\s+Menimbang|\s*$)""",
     re.X | re.S,
 )
+_NUMBER_YEAR_RE = re.compile(   # the fallback when TENTANG is lost to OCR
+    r"""(?P<jenis>(?:PERATURAN|UNDANG|KEPUTUSAN|INSTRUKSI|QANUN|KETETAPAN)[^\n]*?)
+    \s+NOMOR\s*:?\s*(?P<nomor>[^\s,]+)\s+TAHUN\s+(?P<tahun>\S{4})""",
+    re.X | re.S,
+)
 _OFFICE_RE = re.compile(
     r"DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA\s*,?\s+(?P<office>[A-Z][A-Z .\-]+?)\s*,", re.S
 )
@@ -76,12 +81,13 @@ def read_metadata(opening: list[str], closing: list[str]) -> Metadata:
     meta = Metadata()
     meta.spesimen = any(line.upper().startswith("SPESIMEN") for line in opening[:5])
     joined = " ".join(opening)
-    title = _TITLE_RE.search(joined)
+    title = _TITLE_RE.search(joined) or _NUMBER_YEAR_RE.search(joined)
     region = None
     if title:
         meta.nomor = repair_number(title["nomor"]) or title["nomor"]
         meta.tahun = repair_year(title["tahun"])
-        meta.judul = " ".join(title["judul"].split()).rstrip(".,")
+        if "judul" in title.groupdict():
+            meta.judul = " ".join(title["judul"].split()).rstrip(".,")
         region = regions.from_title(title["jenis"])
     office = _OFFICE_RE.search(joined)
     if office:

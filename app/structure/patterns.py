@@ -47,7 +47,7 @@ PASAL_RE = re.compile(
     rf"""^
     (?:Pa\s?sa[l1Ii]|PASAL) \s*       # "Pasal", OCR "Pasa1", "PasaI", "Pasai", "Pa sal"; PASAL in some prints
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
-    (?:\s?[.,])?                        # older texts print "Pasal 1.", OCR "Pasal 1 ." or "Pasal 21,"
+    (?:\s?[.,`'])?                      # older texts print "Pasal 1.", OCR "Pasal 1 .", "Pasal 21,", "Pasal 59`"
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
     $""",
     re.X,

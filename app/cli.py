@@ -7,6 +7,7 @@ printed as one message on stderr with the error's exit code (``app.errors``), ne
 from __future__ import annotations
 
 import functools
+import os
 import json
 import logging
 import shutil
@@ -51,11 +52,16 @@ def reporting_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # `selaras list | head`: the reader left; nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0) from None
         except SelarasError as error:
             _fail(error.message, error.exit_code)
         except ValidationError as error:
             _fail(f"Pengaturan tidak sah (invalid settings): {error}", 2)
         except Exception as error:  # noqa: BLE001  (a user sees a message, not a traceback)
+            if type(error).__module__.split(".")[0] in {"click", "typer"}:  # typer's own exits and usage errors
+                raise
             logger.debug("unexpected error", exc_info=True)
             _fail(f"Kesalahan tak terduga (unexpected error): {type(error).__name__}: {error}", 1)
 

@@ -8,7 +8,10 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-CHECKOUT = Path(__file__).resolve().parent.parent
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+# In a checkout (editable install) defaults live beside the code; an installed package uses the
+# working directory (the Docker image sets SELARAS_DATA_DIR and SELARAS_CORPUS_DIR explicitly).
+CHECKOUT = _SOURCE_ROOT if (_SOURCE_ROOT / "pyproject.toml").exists() else Path.cwd()
 
 
 class Settings(BaseSettings):
@@ -18,7 +21,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         default=CHECKOUT / "indexes",
-        description="Where the embedded database and the search indexes live.",
+        description="Where the embedded SQLite database lives.",
     )
     database_url: str | None = Field(
         default=None,
@@ -26,9 +29,8 @@ class Settings(BaseSettings):
     )
     corpus_dir: Path = Field(
         default=CHECKOUT / "corpus",
-        description="The bundled corpus that scripts/serve ingests on first start.",
+        description="The bundled corpus: what `selaras ingest` reads when given no path (scripts/serve, first start).",
     )
-    api_keys: str = Field(default="", description="Comma-separated API keys allowed to write.")
     host: str = Field(default="127.0.0.1", description="Address `selaras serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
@@ -41,10 +43,6 @@ class Settings(BaseSettings):
     @property
     def sqlalchemy_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'selaras.db'}"
-
-    @property
-    def api_key_set(self) -> frozenset[str]:
-        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
 
 
 @lru_cache

@@ -167,3 +167,18 @@ def test_help_lists_every_command(runner):
     result = runner.invoke(app, ["--help"])
     for command in ("parse", "ingest", "list", "show", "serve"):
         assert command in result.stdout
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`selaras parse ... --json | head -c 10`: the closed pipe is not reported as a failure."""
+    import subprocess
+    import sys
+
+    from tests.paths import SPECIMENS
+
+    command = (f'"{sys.executable}" -c "from app.cli import main; main()" parse --json '
+               f'"{SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt"}" | head -c 10')
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60,
+                            executable="/bin/bash", env={**__import__("os").environ, "SELARAS_DATA_DIR": str(tmp_path)})
+    assert result.stdout.startswith("{") and len(result.stdout) == 10
+    assert "error" not in result.stderr.lower() and "Traceback" not in result.stderr

@@ -134,9 +134,10 @@ class _Content:
         self.notes = notes
         self.line_no = 0
 
-    def _repaired(self, raw: str, num: str) -> str:
+    def _repaired(self, printed: str, raw: str, num: str) -> str:
+        """``num`` for the ayat printed as ``printed``, recording the repair when ``raw`` was OCR'd."""
         if raw != num and self.notes is not None:
-            self.notes.append(Removed(line=self.line_no, text=f"({raw})", reason="ocr-repair"))
+            self.notes.append(Removed(line=self.line_no, text=printed, reason="ocr-repair"))
         return num
 
     def _marker(self, text: str) -> tuple[str, str, str] | None:
@@ -147,10 +148,11 @@ class _Content:
             suffix = match["num"][len(match["num"].rstrip("abcdefgh")):]
             rest = match["rest"]
             if not rest or not rest[:1].islower() or self._expects("ayat", repaired + suffix):
-                return "ayat", self._repaired(match["num"], repaired + suffix), rest
+                return "ayat", self._repaired(text[: text.find(")") + 1] if ")" in text else text.split()[0],
+                                              match["num"], repaired + suffix), rest
         match = AYAT_OCR_RE.match(text)
         if match and self._expects("ayat", match["num"]):
-            return "ayat", self._repaired(match["num"] + "1", match["num"]), match["rest"]
+            return "ayat", self._repaired(text.split()[0], text.split()[0], match["num"]), match["rest"]
         for kind, pattern in LIST_PATTERNS:
             match = pattern.match(text)
             if match:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from app.structure import regions
 from app.structure.body import build_body
 from app.structure.citations import parse_citation, parse_reference_title
 from app.structure.definitions import find_definitions
 from app.structure.ids import IdRegistry, segment
+from app.structure.jenis import normalise_jenis
 from app.structure.metadata import read_metadata
 from app.structure.patterns import (
     ANGKA_RE, HURUF_RE, LAMPIRAN_RE, LOOSE_ITEM_RE, MENGINGAT_RE, MENIMBANG_RE, PASAL_RE,
@@ -49,7 +51,7 @@ def parse_text(text: str) -> Document:
                                  [l.text for l in parts.penutup + parts.penjelasan[-3:]])
     amending = _is_amending(doc.metadata.judul, parts.body)
     if amending and doc.metadata.judul:
-        doc.metadata.mengubah = parse_reference_title(doc.metadata.judul)
+        doc.metadata.mengubah = _amended(doc.metadata.judul)
     doc.pembukaan = _join(parts.pembukaan)
     doc.menimbang = _items(parts.menimbang, MENIMBANG_RE, HURUF_RE, first="a")
     doc.mengingat = [parse_citation(item.num, item.text)
@@ -70,6 +72,17 @@ def parse_text(text: str) -> Document:
     if not any(n.kind == "pasal" for n in walk_all(doc.body)):
         doc.warnings.append("Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?")
     return doc
+
+
+def _amended(judul: str) -> dict | None:
+    """The regulation an amending act's title names, its region resolved: "Batang" -> "Kabupaten Batang"."""
+    amended = parse_reference_title(judul)
+    if amended and amended.get("daerah"):
+        jenis = normalise_jenis(amended.get("jenis") or "")
+        region = regions.lookup(amended["daerah"], jenis.tingkat if jenis and jenis.tingkat in regions.TINGKAT else None)
+        if region:
+            amended["daerah"] = region.nama
+    return amended
 
 
 def _join(lines: list[Line]) -> str | None:

@@ -87,9 +87,10 @@ def split_sections(lines: list[Line]) -> Sections:
         persetujuan = memutuskan
     penjelasan_at = _first(lines, body, PENJELASAN_RE)
     penutup = _first(lines, body, DITETAPKAN_RE, stop=penjelasan_at) or _first(lines, body, DIUNDANGKAN_RE, stop=penjelasan_at)
-    if penutup is None:
-        penutup = penjelasan_at if penjelasan_at is not None else len(lines)
-    lampiran_at = _first(lines, penutup, LAMPIRAN_RE)
+    lampiran_at = _first(lines, body if penutup is None else penutup, LAMPIRAN_RE)
+    if penutup is None:  # no signature block: the body runs to the Penjelasan or the Lampiran
+        ends = [i for i in (penjelasan_at, lampiran_at) if i is not None]
+        penutup = min(ends) if ends else len(lines)
     tail = [i for i in (penjelasan_at, lampiran_at) if i is not None]
     penutup_end = min(tail) if tail else len(lines)
     sections = Sections(

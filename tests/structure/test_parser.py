@@ -82,7 +82,8 @@ def test_amendment_changes_match_gold(parsed):
     assert [(c.kind, c.target) for c in doc.changes] == [(c["kind"], c["target"]) for c in gold["changes"]]
     amends = doc.metadata.mengubah
     assert amends is not None
-    assert (amends["nomor"], amends["tahun"]) == (gold["amends"]["nomor"], gold["amends"]["tahun"])
+    assert (amends["nomor"], amends["tahun"], amends["daerah"]) == (
+        gold["amends"]["nomor"], gold["amends"]["tahun"], gold["amends"]["daerah"])
 
 
 def test_every_word_kept(parsed):

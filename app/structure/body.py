@@ -44,7 +44,7 @@ def bab_value(num: str) -> int | None:
     return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
 
 
-_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>\d{1,2})(?:\s?[.,])?(?:\s+(?P<rest>(?!\.)\S.*)|$)")
+_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lI]{1,2})(?:\s?[.,])?(?:\s+(?P<rest>(?!\.)\S.*)|$)")
 
 
 def pasal_value(num: str) -> tuple[int, str] | None:
@@ -92,6 +92,8 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         if value is None:
             continue
         score = 3.0 if not rest else (0.5 if rest[:1].isupper() or rest[:1] in "(\"“" else -2.0)
+        if line.text.startswith("pasal"):  # lower case is mostly a citation; a heading only if the run needs it
+            score -= 1.0
         prev = lines[i - 1].text if i else ""
         if CITING_WORDS_RE.search(prev) and not prev.endswith((".", ":", ";")):
             score -= 3.0
@@ -100,8 +102,8 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
             score -= 3.0
         out.append((Candidate(i, value, score), num, rest, raw))
         split = _SPLIT_DIGITS_RE.match(rest) if not roman and num.isdigit() else None
-        if split:  # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11
-            joined = num + split["digits"]
+        if split:  # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11, "Pasal 3 I Izin" Pasal 31
+            joined = num + (repair_number(split["digits"]) or split["digits"])
             out.append((Candidate(i, (int(joined), ""), score), joined, split["rest"] or "", f"{raw} {split['digits']}"))
     return out
 

@@ -58,6 +58,8 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
             kind = match["kind"].lower()
             raw = match["num"].strip("() ")
             num = raw if kind == "huruf" else (repair_number(raw) or raw)
+            if num != raw and notes is not None:
+                notes.append(Removed(line=line.no, text=text[: match.end("num")], reason="ocr-repair"))
             node = Node(kind=kind, num=num, text=match["rest"] or "")
             while len(stack) > 1 and PART_RANK.get(stack[-1].kind, -1) >= PART_RANK[kind]:
                 stack.pop()

@@ -45,7 +45,7 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:Pa\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s\d(?=\s))?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 1"
+    rf"""\s(?=(?:[Pp]a\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s))?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 1"
     (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
       |\s+1\.\s                                       # "Pasal 2 1. Kepada pegawai"
       |\s?\.?\s*$                                     # "Pasal 3", "Pasal 3." or "Pasal 3 ." ending the line
@@ -63,7 +63,7 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:Pa\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s\d(?=\s))?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
+    rf"""^(?P<head>(?:[Pp]a\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s))?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
     \s+(?=\(\s*[1lIiU]\b|["“]|1\.\s|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
     """,
     re.X,

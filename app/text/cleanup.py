@@ -58,7 +58,7 @@ _INLINE_HEADER_RE = re.compile(
     re.X,
 )
 
-_LINK_RE = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>/[^()\s]*)\)")
+_LINK_RE = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>/[^()\s]*)\)")  # the text may span a line break
 
 _ELLIPSIS_END_RE = re.compile(r"\s?(?:…|\.\.\.)\s*$")
 
@@ -98,17 +98,25 @@ def _running_headers(lines: list[Line]) -> set[str]:
     return headers
 
 
-_INLINE_HINTS = ("PRES", "SALINA", "-", "–", "—", "kumham", "djpp", "jdih", "__", "](")
+_INLINE_HINTS = ("PRES", "SALINA", "-", "–", "—", "kumham", "djpp", "jdih", "__")
+
+
+def _unlink(text: str, removed: list[Removed]) -> str:
+    """Markdown links read as their text; each target recorded with the line it starts on."""
+    if "](" not in text:
+        return text
+
+    def keep_text(match: re.Match[str]) -> str:
+        _record(removed, text.count("\n", 0, match.start()) + 1, match["target"], "link")
+        return match["text"]
+
+    return _LINK_RE.sub(keep_text, text)
 
 
 def _strip_inline(line: Line, removed: list[Removed]) -> Line:
     text = line.text
     if not any(hint in text for hint in _INLINE_HINTS):
         return line
-    def unlink(match: re.Match[str]) -> str:
-        _record(removed, line.no, match["target"], "link")
-        return match["text"]
-    text = _LINK_RE.sub(unlink, text)
     pieces: list[str] = []
     pos = 0
     for match in _INLINE_HEADER_RE.finditer(text):
@@ -160,7 +168,8 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
     removed: list[Removed] = []
     lines: list[Line] = []
     page_breaks: set[int] = set()  # indexes in ``lines`` after which page furniture was removed
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    text = _unlink(text.replace("\r\n", "\n").replace("\r", "\n"), removed)
+    for no, raw in enumerate(text.split("\n"), start=1):
         norm = _normalise(raw)
         stripped = norm.strip()
         if not stripped:

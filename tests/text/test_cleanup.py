@@ -46,3 +46,9 @@ def test_markdown_link_keeps_its_text():
 def test_specimen_notice_is_kept():
     lines, _ = _texts("SPESIMEN - teks contoh untuk pengujian, bukan teks resmi.\nPERATURAN")
     assert lines[0].startswith("SPESIMEN")
+
+
+def test_markdown_link_broken_over_two_lines():
+    lines, removed = _texts("dalam [Pasal 21](/uu/1999/37/pasal-21) dan [Pasal\n22](/uu/1999/37/pasal-22) dilakukan")
+    assert lines == ["dalam Pasal 21 dan Pasal", "22 dilakukan"]
+    assert removed == [("/uu/1999/37/pasal-21", "link"), ("/uu/1999/37/pasal-22", "link")]

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SPECIMEN_TEXTS = ROOT / "corpus" / "spesimen"   # the specimens as the product ships them (same text as shared/)
 SPECIMENS = SHARED / "specimens"
 NATIONAL = SHARED / "corpus" / "national"

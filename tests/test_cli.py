@@ -174,10 +174,10 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
     import subprocess
     import sys
 
-    from tests.paths import SPECIMENS
+    from tests.paths import SPECIMEN_TEXTS
 
     command = (f'"{sys.executable}" -c "from app.cli import main; main()" parse --json '
-               f'"{SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt"}" | head -c 10')
+               f'"{SPECIMEN_TEXTS / "perda-jateng-2019-11-jateng-cerdas.txt"}" | head -c 10')
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60,
                             executable="/bin/bash", env={**__import__("os").environ, "SELARAS_DATA_DIR": str(tmp_path)})
     assert result.stdout.startswith("{") and len(result.stdout) == 10

@@ -10,7 +10,7 @@ import pytest
 from app.structure.loss import lost_words
 from app.structure.parser import parse_text
 from app.structure.tree import Node
-from tests.paths import NATIONAL, SPECIMENS
+from tests.paths import NATIONAL, SPECIMEN_TEXTS, SPECIMENS
 
 GOLDS = sorted(p for p in SPECIMENS.glob("*.gold.json") if not p.name.startswith("alignment-"))
 
@@ -114,7 +114,7 @@ def test_ids_are_unique_and_paths(parsed):
 
 
 def test_penjelasan_links_to_body():
-    doc = parse_text((SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt").read_text(encoding="utf-8"))
+    doc = parse_text((SPECIMEN_TEXTS / "perda-jateng-2019-11-jateng-cerdas.txt").read_text(encoding="utf-8"))
     body_ids = {n.id for n in doc.provisions() if not n.id.startswith("penjelasan/")}
     explained = [n for n in doc.provisions() if n.explains]
     assert len([n for n in explained if n.kind == "pasal"]) == 48
@@ -128,7 +128,7 @@ def test_penjelasan_links_to_body():
 
 
 def test_definitions_and_references_of_batang():
-    doc = parse_text((SPECIMENS / "perbup-batang-2019-23-smart-city.txt").read_text(encoding="utf-8"))
+    doc = parse_text((SPECIMEN_TEXTS / "perbup-batang-2019-23-smart-city.txt").read_text(encoding="utf-8"))
     terms = {d.term: d for d in doc.definitions}
     assert terms["Teknologi Informasi dan Komunikasi"].abbreviation == "TIK"
     assert terms["Daerah"].definition == "Kabupaten Batang."
@@ -142,7 +142,7 @@ def test_definitions_and_references_of_batang():
 
 
 def test_amending_pasal_nest_inside_changes():
-    doc = parse_text((SPECIMENS / "perbup-batang-2021-8-perubahan-smart-city.txt").read_text(encoding="utf-8"))
+    doc = parse_text((SPECIMEN_TEXTS / "perbup-batang-2021-8-perubahan-smart-city.txt").read_text(encoding="utf-8"))
     ids = {n.id for n in doc.provisions()}
     assert "pasal-i/perubahan-2/pasal-14a/ayat-1" in ids
     assert "pasal-i/perubahan-1/pasal-1/angka-19a" in ids

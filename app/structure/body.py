@@ -67,10 +67,6 @@ def _successor(num: str) -> str:
     return str(int(digits.group()) + 1) if digits else num
 
 
-def _append(node: Node, text: str) -> None:
-    node.text = f"{node.text} {text}".strip() if node.text else text
-
-
 def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate, str, str, str]]:
     """Every line that could be a Pasal heading, scored; with its repaired number and trailing text."""
     out = []
@@ -189,7 +185,7 @@ class _Content:
         marker = self._marker(line.text)
         self.prev_text = line.text
         if marker is None:
-            _append(self.stack[-1], line.text)
+            self.stack[-1].append_text(line.text)
             return
         kind, num, rest = marker
         node = Node(kind=kind, num=num, text=rest.strip())
@@ -286,7 +282,7 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
             holder = groups[-1] if groups else None
             siblings = holder.children if holder else roots
             if siblings and siblings[-1].kind == "teks":
-                _append(siblings[-1], text)
+                siblings[-1].append_text(text)
             else:
                 attach(Node(kind="teks", text=text))
             continue
@@ -319,12 +315,12 @@ class _ChangeContent(_Content):
             self.changes.append((node, []))
             return
         if not self.changes:
-            _append(self.root, line.text)
+            self.root.append_text(line.text)
             return
         node, quoted = self.changes[-1]
         if not quoted and not node.children and not PASAL_RE.match(line.text) and not BAB_RE.match(line.text) \
                 and not node.text.rstrip().endswith(":"):
-            _append(node, line.text)  # the instruction goes on
+            node.append_text(line.text)  # the instruction goes on
             return
         quoted.append(line)
 

@@ -17,10 +17,6 @@ from app.text.ocr import repair_number
 PART_RANK = {"ayat": 0, "huruf": 1, "angka": 2}
 
 
-def _append(node: Node, text: str) -> None:
-    node.text = f"{node.text} {text}".strip() if node.text else text
-
-
 def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
     """Nodes of the Penjelasan: a title ``teks``, ``umum``, and ``pasal`` nodes with their parts."""
     if not lines:
@@ -70,5 +66,5 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
         if current is title and umum is None and demi is None:
             title.heading = f"{title.heading} {text}"
             continue
-        _append(current, text)
+        current.append_text(text)
     return nodes

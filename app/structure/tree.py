@@ -40,6 +40,10 @@ class Node:
     explains: str | None = None          # Penjelasan node -> id of the body node it explains
     change: dict[str, str] | None = None  # perubahan node -> {"kind": ubah|sisip|hapus, "target": "Pasal 17"}
 
+    def append_text(self, text: str) -> None:
+        """Continue this node's text with another line's (joined by one space)."""
+        self.text = f"{self.text} {text}".strip() if self.text else text
+
     def walk(self) -> Iterator[Node]:
         """This node and all below it, in document order."""
         yield self

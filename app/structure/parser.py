@@ -56,6 +56,7 @@ def parse_text(text: str) -> Document:
     doc.menimbang = _items(parts.menimbang, MENIMBANG_RE, HURUF_RE, first="a")
     doc.mengingat = [parse_citation(item.num, item.text)
                      for item in _items(parts.mengingat, MENGINGAT_RE, ANGKA_RE, first="1")]
+    doc.memperhatikan = _join(parts.memperhatikan)
     doc.persetujuan = _join(parts.persetujuan)
     doc.diktum = _join(parts.diktum)
     doc.penutup = "\n".join(l.text for l in parts.penutup) or None

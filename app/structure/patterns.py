@@ -76,8 +76,9 @@ MEMPERHATIKAN_RE = re.compile(r"^Memperhatikan\s*:?\s*(?P<rest>.*)$", re.I)
 PERSETUJUAN_RE = re.compile(r"^Dengan\s+Persetujuan\s+Bersama\b", re.I)
 MEMUTUSKAN_RE = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\s*:?", re.I)
 MENETAPKAN_RE = re.compile(r"^Menetapkan\s*:?", re.I)
-DITETAPKAN_RE = re.compile(r"^(?:Ditetapkan|Disahkan)\s+di\b", re.I)   # a UU is "Disahkan di"
-DIUNDANGKAN_RE = re.compile(r"^Diundangkan\s+di\b", re.I)
+# Capitalised only: "ditetapkan di" starting a wrapped line of running text must not end the body.
+DITETAPKAN_RE = re.compile(r"^(?:Ditetapkan|Disahkan|DITETAPKAN|DISAHKAN)\s+(?:di|DI|Di)\b")  # a UU is "Disahkan di"
+DIUNDANGKAN_RE = re.compile(r"^(?:Diundangkan|DIUNDANGKAN)\s+(?:di|DI|Di)\b")
 SPACED_PENJELASAN = r"P\s?E\s?N\s?J\s?E\s?L\s?A\s?S\s?A\s?N"   # "P E N J E L A S A N" in some prints
 PENJELASAN_RE = re.compile(rf"^{SPACED_PENJELASAN}\b(?:\s+(?:A\s?T\s?A\s?S)\b.*)?$")
 LAMPIRAN_RE = re.compile(r"^LAMPIRAN\b(?!\s+(?:Undang|Peraturan)\s+ini)")

@@ -1,4 +1,4 @@
-"""Cut a regulation's lines into its parts: pembukaan, menimbang, mengingat, persetujuan,
+"""Cut a regulation's lines into its parts: pembukaan, menimbang, mengingat, memperhatikan, persetujuan,
 diktum, batang tubuh, penutup, Penjelasan and Lampiran (anatomy: "Skeleton, top to bottom").
 
 Every line lands in exactly one part; a part that is absent is empty.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.structure.patterns import (
-    BAB_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
+    BAB_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMPERHATIKAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
     PASAL_RE, PENJELASAN_RE, PERSETUJUAN_RE,
 )
 from app.text.cleanup import Line
@@ -20,6 +20,7 @@ class Sections:
     pembukaan: list[Line] = field(default_factory=list)
     menimbang: list[Line] = field(default_factory=list)
     mengingat: list[Line] = field(default_factory=list)
+    memperhatikan: list[Line] = field(default_factory=list)
     persetujuan: list[Line] = field(default_factory=list)
     diktum: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
@@ -34,6 +35,11 @@ def _first(lines: list[Line], start: int, *patterns, stop: int | None = None) ->
         if any(p.match(lines[i].text) for p in patterns):
             return i
     return None
+
+
+def _earliest(*found: int | None) -> int | None:
+    """The first of the positions found, None when none was."""
+    return min((i for i in found if i is not None), default=None)
 
 
 def _body_start(lines: list[Line], start: int) -> int | None:
@@ -67,8 +73,8 @@ def _first_heading_before(lines: list[Line], start: int, body: int) -> int | Non
 def split_sections(lines: list[Line]) -> Sections:
     """The parts of a regulation, in the order the drafting technique lays them out."""
     menimbang = _first(lines, 0, MENIMBANG_RE)
-    opening_end = menimbang if menimbang is not None else 0
-    memutuskan = _first(lines, opening_end, MEMUTUSKAN_RE) or _first(lines, opening_end, MENETAPKAN_RE)
+    opening_end = _earliest(menimbang, _first(lines, 0, MENGINGAT_RE)) or 0
+    memutuskan = _earliest(_first(lines, opening_end, MEMUTUSKAN_RE), _first(lines, opening_end, MENETAPKAN_RE))
     body = _body_start(lines, memutuskan if memutuskan is not None else opening_end)
     if body is None:
         body = len(lines)
@@ -77,16 +83,22 @@ def split_sections(lines: list[Line]) -> Sections:
         body = misplaced
     if memutuskan is None or memutuskan > body:
         memutuskan = body
-    if menimbang is None or menimbang > memutuskan:
-        menimbang = memutuskan
-    mengingat = _first(lines, menimbang, MENGINGAT_RE, stop=memutuskan)
+    if menimbang is not None and menimbang > memutuskan:
+        menimbang = None
+    mengingat = _first(lines, opening_end, MENGINGAT_RE, stop=memutuskan)
     if mengingat is None:
         mengingat = memutuskan
+    if menimbang is None:  # no Menimbang: an empty part just before Mengingat
+        menimbang = min(mengingat, opening_end) if opening_end else mengingat
     persetujuan = _first(lines, mengingat, PERSETUJUAN_RE, stop=memutuskan)
     if persetujuan is None:
         persetujuan = memutuskan
+    memperhatikan = _first(lines, mengingat, MEMPERHATIKAN_RE, stop=persetujuan)
+    if memperhatikan is None:
+        memperhatikan = persetujuan
     penjelasan_at = _first(lines, body, PENJELASAN_RE)
-    penutup = _first(lines, body, DITETAPKAN_RE, stop=penjelasan_at) or _first(lines, body, DIUNDANGKAN_RE, stop=penjelasan_at)
+    penutup = _earliest(_first(lines, body, DITETAPKAN_RE, stop=penjelasan_at),
+                        _first(lines, body, DIUNDANGKAN_RE, stop=penjelasan_at))
     lampiran_at = _first(lines, body if penutup is None else penutup, LAMPIRAN_RE)
     if penutup is None:  # no signature block: the body runs to the Penjelasan or the Lampiran
         ends = [i for i in (penjelasan_at, lampiran_at) if i is not None]
@@ -96,7 +108,8 @@ def split_sections(lines: list[Line]) -> Sections:
     sections = Sections(
         pembukaan=lines[:menimbang],
         menimbang=lines[menimbang:mengingat],
-        mengingat=lines[mengingat:persetujuan],
+        mengingat=lines[mengingat:memperhatikan],
+        memperhatikan=lines[memperhatikan:persetujuan],
         persetujuan=lines[persetujuan:memutuskan],
         diktum=lines[memutuskan:body],
         body=lines[body:penutup],

@@ -164,6 +164,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     menimbang: list[Item] = field(default_factory=list)
     mengingat: list[Citation] = field(default_factory=list)
+    memperhatikan: str | None = None  # "Memperhatikan : ..." (some Perkada cite other documents here)
     persetujuan: str | None = None   # "Dengan Persetujuan Bersama DPRD ... dan GUBERNUR ..."
     diktum: str | None = None        # "MEMUTUSKAN: Menetapkan : PERATURAN ..."
     pembukaan: str | None = None     # text of the opening not placed elsewhere (judul lines, maker)
@@ -188,6 +189,7 @@ class Document:
             "metadata": asdict(self.metadata),
             "menimbang": [asdict(i) for i in self.menimbang],
             "mengingat": [asdict(c) for c in self.mengingat],
+            "memperhatikan": self.memperhatikan,
             "persetujuan": self.persetujuan,
             "diktum": self.diktum,
             "pembukaan": self.pembukaan,
@@ -209,7 +211,7 @@ class Document:
             metadata=Metadata(**data.get("metadata") or {}),
             menimbang=[Item(**i) for i in data.get("menimbang") or []],
             mengingat=[Citation(**c) for c in data.get("mengingat") or []],
-            persetujuan=data.get("persetujuan"), diktum=data.get("diktum"),
+            memperhatikan=data.get("memperhatikan"), persetujuan=data.get("persetujuan"), diktum=data.get("diktum"),
             pembukaan=data.get("pembukaan"), body=nodes("body"), penutup=data.get("penutup"),
             penjelasan=nodes("penjelasan"), lampiran=nodes("lampiran"),
             definitions=[Definition(**d) for d in data.get("definitions") or []],

@@ -38,3 +38,10 @@ def test_spaced_penjelasan_and_disahkan():
     parts = _sections("MEMUTUSKAN:\nPasal 1\nIsi.\nDisahkan di Jakarta\nP E N J E L A S A N A T A S UNDANG-UNDANG\nI. UMUM")
     assert parts["penutup"] == ["Disahkan di Jakarta"]
     assert parts["penjelasan"][0].startswith("P E N J E L A S A N")
+
+
+def test_memperhatikan_is_its_own_part():
+    parts = _sections("Mengingat : 1. UU 23/2014;\n2. PP 18/2016;\nMemperhatikan : Surat Menteri Nomor 1;\n"
+                      "MEMUTUSKAN:\nPasal 1\nIsi.")
+    assert parts["mengingat"] == ["Mengingat : 1. UU 23/2014;", "2. PP 18/2016;"]
+    assert parts["memperhatikan"] == ["Memperhatikan : Surat Menteri Nomor 1;"]

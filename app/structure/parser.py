@@ -91,9 +91,11 @@ def _join(lines: list[Line]) -> str | None:
 
 
 def _is_amending(judul: str | None, body: list[Line]) -> bool:
+    """An act whose own articles are Pasal I, II: it changes another regulation."""
     head = " ".join(l.text for l in body[:8])
-    has_roman = any((m := PASAL_RE.match(l.text)) and m["num"] == "I" and not m["rest"] for l in body[:3])
-    return has_roman and (bool(judul and "PERUBAHAN" in judul.upper()) or bool(_AMENDING_RE.search(head)))
+    opens_with_i = any((m := PASAL_RE.match(l.text)) and m["num"] == "I" for l in body[:3])
+    has_ii = any((m := PASAL_RE.match(l.text)) and m["num"] == "II" for l in body)
+    return opens_with_i and (bool(judul and "PERUBAHAN" in judul.upper()) or bool(_AMENDING_RE.search(head)) or has_ii)
 
 
 def _items(lines: list[Line], head_re: re.Pattern[str], marker_re: re.Pattern[str], *, first: str) -> list[Item]:

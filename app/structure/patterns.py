@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-OCR_NUM = r"[0-9lILOoS]{1,3}"        # 12, l2, 1O, Ll (11), S (5)
+OCR_NUM = r"[0-9lILOoSi]{1,3}"       # 12, l2, 1O, Ll (11), S (5), i4 (14)
 ROMAN = r"[IVXLC]{1,7}"              # I .. CC
 ORDINAL_WORDS = (
     r"(?:Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan"
@@ -45,7 +45,7 @@ PARAGRAF_RE = re.compile(
 
 PASAL_RE = re.compile(
     rf"""^
-    (?:[Pp]a\s?sa[l1Ii]|PASAL) \s*    # "Pasal", OCR "Pasa1", "PasaI", "Pasai", "Pa sal"; "PASAL", "pasal" in some prints
+    (?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL) \s*   # "Pasal", OCR "Pasa1", "PasaI", "PasaL", "Pa sal", "P a s a l"; "PASAL", "pasal"
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
     (?:\s?[.,`'])?                      # older texts print "Pasal 1.", OCR "Pasal 1 .", "Pasal 21,", "Pasal 59`"
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything

@@ -45,9 +45,10 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:[Pp]a\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s))?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 1"
+    rf"""\s(?=(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=[\s.,]))?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 1"
     (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
-      |\s+1\.\s                                       # "Pasal 2 1. Kepada pegawai"
+      |\s+1[.)]\s                                     # "Pasal 2 1. Kepada pegawai", "Pasal 6 1) Setelah"
+      |\s+(?!UUD|KUHP)[A-Z]{{2,}}\b                       # "Pasal 2 PPATK mempunyai", "Pasal 7 OJK"
       |\s?\.?\s*$                                     # "Pasal 3", "Pasal 3." or "Pasal 3 ." ending the line
       |\s+\(\s*[1lIiU]\b\s*\)?                         # "Pasal 3 (1)", OCR "(l)", "(i)", "(U"
       |\s+["“]                                         # "Pasal 1 "Daerah Sulawesi Utara" ..."
@@ -57,14 +58,17 @@ _PASAL_HEAD_RE = re.compile(
 )
 
 
+_ROMAN_PASAL_RE = re.compile(r"\s(?=(?:Pasal|PASAL)\s+(?:I|II|III|IV|V|VI)\.?\s+[A-Z])")  # amending acts' own articles
+
+
 def _may_split_before(text: str, pos: int) -> bool:
     before = text[:pos].rstrip()
     return bool(before) and not CITING_WORDS_RE.search(before) and not before.endswith(("Pasal", "pasal"))
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:[Pp]a\s?sa[l1Ii]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s))?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
-    \s+(?=\(\s*[1lIiU]\b|["“]|1\.\s|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
+    rf"""^(?P<head>(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=[\s.,]))?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
+    \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
     """,
     re.X,
 )
@@ -72,7 +76,8 @@ _HEADING_THEN_TEXT_RE = re.compile(
 
 def _split_line(line: Line) -> list[Line]:
     cuts = [(m.start(), m.end()) for m in _SPLIT_BEFORE_RE.finditer(line.text)]
-    cuts += [(m.start(), m.end()) for m in _PASAL_HEAD_RE.finditer(line.text) if _may_split_before(line.text, m.start())]
+    cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _ROMAN_PASAL_RE)
+             for m in pattern.finditer(line.text) if _may_split_before(line.text, m.start())]
     pieces: list[str] = []
     start = 0
     for cut_start, cut_end in sorted(set(cuts)):

@@ -24,7 +24,7 @@ _DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "L": "1", "|": "1", "i": 
 
 _NUMBER_RE = re.compile(
     r"""^
-    (?P<digits>[0-9lILiOoDSBZz|+]+)   # digits, some of them OCR look-alikes
+    (?P<digits>[0-9lILiOoDSBZz|+]+)   # digits, some of them OCR look-alikes (i4 -> 14)
     $""",
     re.X,
 )

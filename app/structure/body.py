@@ -44,7 +44,7 @@ def bab_value(num: str) -> int | None:
     return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
 
 
-_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lI]{1,2})(?:\s?[.,])?(?:\s+(?P<rest>(?!\.)\S.*)|$)")
+_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lI]{1,2})(?:\s?[.,](?=\s*$))?(?:\s+(?P<rest>(?![.)])\S.*)|$)")
 
 
 def pasal_value(num: str) -> tuple[int, str] | None:

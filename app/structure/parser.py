@@ -30,7 +30,7 @@ from app.text.cleanup import Line, clean_lines
 
 GROUP_KINDS = ("bab", "bagian", "paragraf")
 ID_GROUP_KINDS = GROUP_KINDS + ("pasal-demi-pasal",)  # their Pasal ids do not nest under them
-_AMENDING_RE = re.compile(r"\bdiubah\s+sebagai\s+berikut\b", re.I)
+_AMENDING_RE = re.compile(r"\b(?:diubah|dihapus|disisipkan|ditambah(?:kan)?|dicabut)\b", re.I)
 _CHANGE_KIND_RES = (
     ("sisip", re.compile(r"\b(?:disisipkan|ditambah(?:kan)?)\b", re.I)),
     ("hapus", re.compile(r"\b(?:dihapus|dicabut)\b", re.I)),

@@ -74,6 +74,9 @@ _HEADING_THEN_TEXT_RE = re.compile(
 )
 
 
+_ROMAN_HEAD_THEN_TEXT_RE = re.compile(r"^(?P<head>(?:Pasal|PASAL)\s+(?:I|II|III|IV|V|VI)\.?)\s+(?=[A-Z]|1\.\s)")
+
+
 def _split_line(line: Line) -> list[Line]:
     cuts = [(m.start(), m.end()) for m in _SPLIT_BEFORE_RE.finditer(line.text)]
     cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _ROMAN_PASAL_RE)
@@ -90,7 +93,7 @@ def _split_line(line: Line) -> list[Line]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        head = _HEADING_THEN_TEXT_RE.match(piece)
+        head = _HEADING_THEN_TEXT_RE.match(piece) or _ROMAN_HEAD_THEN_TEXT_RE.match(piece)
         if head:
             out.append(Line(line.no, head["head"], line.indent))
             piece = piece[head.end():].strip()

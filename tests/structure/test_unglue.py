@@ -19,6 +19,15 @@ from app.text.cleanup import Line
     ("Cukup jelas. Pasal 3 Cukup jelas.", ["Cukup jelas.", "Pasal 3", "Cukup jelas."]),
     ("Cukup jelas. Ayat (2) Cukup jelas.", ["Cukup jelas.", "Ayat (2) Cukup jelas."]),
     ("dalam Berita Daerah. Ditetapkan di Batang", ["dalam Berita Daerah.", "Ditetapkan di Batang"]),
+    ("negara. Pasal 2 PPATK mempunyai fungsi", ["negara.", "Pasal 2", "PPATK mempunyai fungsi"]),
+    ("Negeri. Pasal 4 1. Untuk penetapan", ["Negeri.", "Pasal 4", "1. Untuk penetapan"]),
+    ("ditetapkan. Pasal 1 1 Berdasarkan jadwal", ["ditetapkan.", "Pasal 1 1", "Berdasarkan jadwal"]),
+    ("PEMBIAYAAN. Pasal 1 3.", ["PEMBIAYAAN.", "Pasal 1 3."]),
+    ("Daerah. Pasal 6 1) Setelah pekerjaan", ["Daerah.", "Pasal 6", "1) Setelah pekerjaan"]),
+    ("tahun 1953. PASAL II Undang-undang ini mulai berlaku", ["tahun 1953.", "PASAL II", "Undang-undang ini mulai berlaku"]),
+    ("UMUM. Pasal I 1. Ketentuan Pasal 2 diubah", ["UMUM.", "Pasal I", "1. Ketentuan Pasal 2 diubah"]),
+    ("Pendirian Pasal 2 Perusahaan yang didirikan", ["Pendirian", "Pasal 2", "Perusahaan yang didirikan"]),
+    ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
 ])
 def test_glued_headings_split(text, expected):
     assert [l.text for l in unglue([Line(7, text, 0)])] == expected
@@ -30,6 +39,8 @@ def test_glued_headings_split(text, expected):
     "Ketentuan Pasal 5 Undang-Undang Nomor 23 Tahun 2014",
     "berdasarkan Pasal 18 ayat (6) dan Pasal 20",
     "Tahun 2019 Nomor 5",
+    "ditetapkan oleh Pasal II Peraturan Pemerintah No. 14",
+    "sebagaimana dimaksud dalam Pasal 5, Pasal 6 Setiap",
 ])
 def test_citations_never_split(text):
     assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

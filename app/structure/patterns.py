@@ -81,6 +81,8 @@ DITETAPKAN_RE = re.compile(r"^(?:Ditetapkan|Disahkan|DITETAPKAN|DISAHKAN)\s+(?:d
 DIUNDANGKAN_RE = re.compile(r"^(?:Diundangkan|DIUNDANGKAN)\s+(?:di|DI|Di)\b")
 SPACED_PENJELASAN = r"P\s?E\s?N\s?J\s?E\s?L\s?A\s?S\s?A\s?N"   # "P E N J E L A S A N" in some prints
 PENJELASAN_RE = re.compile(rf"^{SPACED_PENJELASAN}\b(?:\s+(?:A\s?T\s?A\s?S)\b.*)?$")
+# Where a Penjelasan starts when its own heading was lost: "I. UMUM" or "(II.) PASAL DEMI PASAL".
+PENJELASAN_PART_RE = re.compile(r"^(?:I\s*\.\s*UMUM\b|(?:II\s*\.\s*)?PASAL\s+DEMI\s+PASAL\b)")
 LAMPIRAN_RE = re.compile(r"^LAMPIRAN\b(?!\s+(?:Undang|Peraturan)\s+ini)")
 UMUM_RE = re.compile(r"^I\s*\.\s*UMUM\b\s*(?P<rest>.*)$")
 PASAL_DEMI_PASAL_RE = re.compile(r"^II\s*\.\s*PASAL\s+DEMI\s+PASAL\b\s*(?P<rest>.*)$", re.I)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.structure.patterns import (
-    BAB_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMPERHATIKAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
+    BAB_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMPERHATIKAN_RE, MEMUTUSKAN_RE, PENJELASAN_PART_RE, MENETAPKAN_RE, MENGINGAT_RE, MENIMBANG_RE,
     PASAL_RE, PENJELASAN_RE, PERSETUJUAN_RE,
 )
 from app.text.cleanup import Line
@@ -97,6 +97,8 @@ def split_sections(lines: list[Line]) -> Sections:
     if memperhatikan is None:
         memperhatikan = persetujuan
     penjelasan_at = _first(lines, body, PENJELASAN_RE)
+    if penjelasan_at is None:  # its heading lost: the Penjelasan starts at "I. UMUM" / "PASAL DEMI PASAL"
+        penjelasan_at = _first(lines, body, PENJELASAN_PART_RE)
     penutup = _earliest(_first(lines, body, DITETAPKAN_RE, stop=penjelasan_at),
                         _first(lines, body, DIUNDANGKAN_RE, stop=penjelasan_at))
     lampiran_at = _first(lines, body if penutup is None else penutup, LAMPIRAN_RE)

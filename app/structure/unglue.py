@@ -35,7 +35,9 @@ _SPLIT_BEFORE_RE = re.compile(
     | \s+(?={SPACED_PENJELASAN}\s+A\s?T\s?A\s?S\s)                     # "... NOMOR 5 PENJELASAN ATAS"
     | \s+(?=(?:Menimbang|Mengingat|Memperhatikan)\s*:)                  # "... ESA Menimbang :"
     | \s+(?=MEMUTUSKAN\s*:|Menetapkan\s*:)
-    | \s+(?=II\s*\.\s*PASAL\s+DEMI\s+PASAL)
+    | \s+(?=II\s*\.\s*PASAL\s+DEMI\s+PASAL\b)
+    | (?<=[a-z][.;:])\s+(?=PASAL\s+DEMI\s+PASAL\b)                          # "... jelas. PASAL DEMI PASAL"
+    | (?<=[.;:])\s+(?=I\s*\.\s*UMUM\b)
     | (?<=[.;:])\s+(?=(?:Ayat\s+\(\s*\d+\s*\)|Huruf\s+[a-z]\b|Angka\s+\d+)\s+[A-Z])  # Penjelasan parts
     )""",
     re.X,

@@ -45,3 +45,9 @@ def test_memperhatikan_is_its_own_part():
                       "MEMUTUSKAN:\nPasal 1\nIsi.")
     assert parts["mengingat"] == ["Mengingat : 1. UU 23/2014;", "2. PP 18/2016;"]
     assert parts["memperhatikan"] == ["Memperhatikan : Surat Menteri Nomor 1;"]
+
+
+def test_penjelasan_whose_heading_was_lost():
+    parts = _sections("MEMUTUSKAN:\nPasal 1\nIsi.\nPasal 2\nIsi dua.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas.")
+    assert parts["body"] == ["Pasal 1", "Isi.", "Pasal 2", "Isi dua."]
+    assert parts["penjelasan"] == ["II. PASAL DEMI PASAL", "Pasal 1", "Cukup jelas."]

@@ -21,8 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field as PydanticField, field_valida
 from sqlalchemy import JSON, Column, DateTime, Index
 from sqlmodel import Field, SQLModel
 
-PARTS = ("body", "penjelasan", "lampiran")
-
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)

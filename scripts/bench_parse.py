@@ -21,20 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.structure.loss import lost_words  # noqa: E402
 from app.structure.parser import parse_text  # noqa: E402
-from app.structure.tree import Node  # noqa: E402
+from app.structure.tree import own_pasal  # noqa: E402
 
 DEFAULT_DATASET = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "mblonyox-data-peraturan"
-
-
-def body_pasal(nodes: list[Node]) -> list[str]:
-    """Numbers of the regulation's own Pasal (not those quoted inside an amending Pasal)."""
-    out: list[str] = []
-    for node in nodes:
-        if node.kind == "pasal":
-            out.append(node.num or "")
-        elif node.kind in ("bab", "bagian", "paragraf"):
-            out.extend(body_pasal(node.children))
-    return out
 
 
 def first_break(nums: list[str]) -> tuple[int, str] | None:
@@ -60,7 +49,7 @@ def measure(path: Path) -> dict:
     start = time.perf_counter()
     doc = parse_text(text)
     seconds = time.perf_counter() - start
-    nums = body_pasal(doc.body)
+    nums = [pasal.num or "" for pasal in own_pasal(doc.body)]
     amending = (any(n.kind == "perubahan" for n in doc.provisions()) or "PERUBAHAN" in (doc.metadata.judul or "").upper()
                 or nums[:1] == ["I"])  # an act whose own articles are Pasal I, II changes another
     lost = lost_words(text, doc)

@@ -59,16 +59,8 @@ class IngestReport:
         return [item for item in self.items if item.status == status]
 
     @property
-    def added(self) -> list[IngestItem]:
-        return self.by_status("added")
-
-    @property
     def updated(self) -> list[IngestItem]:
         return self.by_status("updated")
-
-    @property
-    def unchanged(self) -> list[IngestItem]:
-        return self.by_status("unchanged")
 
     @property
     def failed(self) -> list[IngestItem]:

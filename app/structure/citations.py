@@ -37,6 +37,7 @@ from typing import Any
 
 from app.structure.jenis import JenisMatch, find_jenis, fuzzy_jenis, read_markdown_links
 from app.structure.tree import Citation
+from app.text.ocr import DIGIT_LOOKALIKES
 
 __all__ = ["parse_citation", "parse_reference", "parse_reference_title", "repair_number", "repair_year"]
 
@@ -45,17 +46,6 @@ logger = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------------------------
 # OCR repair of numbers and years
 
-# Characters OCR prints for digits, in numbers and years only: "2OL4", "Nomor l2", "200g", "2OO+".
-_DIGIT_LOOKALIKES = str.maketrans({
-    "O": "0", "o": "0", "D": "0", "Q": "0",
-    "I": "1", "l": "1", "L": "1", "i": "1", "|": "1", "!": "1", "]": "1",
-    "Z": "2", "z": "2",
-    "S": "5", "s": "5",
-    "G": "6", "b": "6",
-    "B": "8",
-    "g": "8", "q": "9",  # "200g" is 2008 and "4g43" 4843 in this corpus
-    "+": "4",
-})
 _LOOKALIKE_CHARS = "OoDQIlLi|!]ZzSsGbBgq+"
 
 _FIRST_YEAR = 1800  # Staatsblad citations go back to the 1800s
@@ -79,7 +69,7 @@ def repair_number(raw: str) -> str:
     raw = raw.strip().rstrip(".,:")
     if re.fullmatch(r"[0-9l ]+|[0-9OoDIlLi|!]*[0-9][0-9OoDIlLi|!]*", raw) and any(c != " " for c in raw):
         # digits and look-alikes only, with one real digit or lowercase "l" (never a Roman numeral)
-        return raw.replace(" ", "").translate(_DIGIT_LOOKALIKES)
+        return raw.replace(" ", "").translate(DIGIT_LOOKALIKES)
     return raw
 
 
@@ -96,7 +86,7 @@ def repair_year(raw: str) -> int | None:
     >>> repair_year("12"), repair_year("3000") is None
     (None, True)
     """
-    digits = raw.replace(" ", "").translate(_DIGIT_LOOKALIKES)
+    digits = raw.replace(" ", "").translate(DIGIT_LOOKALIKES)
     if not re.fullmatch(r"\d{4}", digits):
         return None
     year = int(digits)

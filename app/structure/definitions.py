@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.structure.tree import Definition, Node
+from app.structure.tree import Definition, Node, own_pasal
 
 _DEFINITION_RE = re.compile(
     r"""^(?P<term>.+?)                                   # the defined term
@@ -34,7 +34,7 @@ def split_definition(text: str) -> tuple[str, str, str | None] | None:
 
 def find_definitions(body: list[Node]) -> list[Definition]:
     """The definitions of the regulation's own Pasal 1 (not of a Pasal 1 quoted by an amendment)."""
-    pasal_1 = next((n for n in _top_pasal(body) if n.num == "1"), None)
+    pasal_1 = next((n for n in own_pasal(body) if n.num == "1"), None)
     if pasal_1 is None:
         return []
     out = []
@@ -50,10 +50,3 @@ def find_definitions(body: list[Node]) -> list[Definition]:
             out.append(Definition(term=term, definition=definition, provision_id=node.id, abbreviation=abbr))
     return out
 
-
-def _top_pasal(nodes: list[Node]):
-    for node in nodes:
-        if node.kind == "pasal":
-            yield node
-        elif node.kind in ("bab", "bagian", "paragraf"):
-            yield from _top_pasal(node.children)

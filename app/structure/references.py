@@ -54,6 +54,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.structure.ids import segment
+from app.text.ocr import DIGIT_LOOKALIKES
 
 __all__ = ["FoundReference", "count_reference_phrases", "find_references"]
 
@@ -66,8 +67,6 @@ _RANK = {
 # Largest range expanded member by member; a longer one (an OCR slip) keeps its two ends only.
 MAX_RANGE = 200
 
-# OCR reads 1 as l, I or L and 0 as O.
-_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "L": "1", "O": "0", "o": "0"})
 
 
 @dataclass(frozen=True)
@@ -232,14 +231,14 @@ def _mend_digits(num: str) -> str:
     ('107', '19a')
     """
     digits = num[: len(num) - len(num.lstrip("0123456789lIOL"))]
-    return digits.translate(_OCR_DIGITS) + num[len(digits):]
+    return digits.translate(DIGIT_LOOKALIKES) + num[len(digits):]
 
 
 def _level(match: re.Match[str]) -> tuple[str, str]:
     """(kind, number in id form) of a _LEVEL_RE or _BARE_RE match."""
     groups = match.groupdict()
     if groups.get("pasal_digits"):
-        return "pasal", groups["pasal_digits"].translate(_OCR_DIGITS) + (groups["pasal_suffix"] or "").lower()
+        return "pasal", groups["pasal_digits"].translate(DIGIT_LOOKALIKES) + (groups["pasal_suffix"] or "").lower()
     if groups.get("pasal_roman"):
         return "pasal", groups["pasal_roman"].lower()
     if groups.get("ayat"):
@@ -383,8 +382,8 @@ def _external_name(match: re.Match[str]) -> str:
     if match["tahun"]:
         nomor = match["nomor"]
         if re.fullmatch(r"[0-9lIO]*[0-9][0-9lIO]*", nomor):
-            nomor = nomor.translate(_OCR_DIGITS)
-        name = name[: name.rindex("Nomor")] + f"Nomor {nomor} Tahun " + match["tahun"].translate(_OCR_DIGITS)
+            nomor = nomor.translate(DIGIT_LOOKALIKES)
+        name = name[: name.rindex("Nomor")] + f"Nomor {nomor} Tahun " + match["tahun"].translate(DIGIT_LOOKALIKES)
     return name
 
 

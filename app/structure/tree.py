@@ -75,6 +75,16 @@ class Node:
         )
 
 
+def own_pasal(nodes: list[Node]) -> Iterator[Node]:
+    """The document's own Pasal, through BAB, Bagian and Paragraf; not the Pasal an amending
+    Pasal quotes (those sit below it)."""
+    for node in nodes:
+        if node.kind == "pasal":
+            yield node
+        elif node.kind in ("bab", "bagian", "paragraf"):
+            yield from own_pasal(node.children)
+
+
 def walk_all(nodes: list[Node]) -> Iterator[Node]:
     for node in nodes:
         yield from node.walk()

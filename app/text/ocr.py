@@ -20,7 +20,18 @@ from __future__ import annotations
 
 import re
 
-_DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "L": "1", "|": "1", "i": "1", "O": "0", "o": "0", "D": "0", "S": "5", "B": "8", "Z": "2", "z": "2", "+": "4"})
+# What OCR prints for a digit, in numbers and years only ("2OL4", "Nomor l2", "200g", "2OO+").
+# The one table of look-alikes: each caller's own pattern decides which of them it admits.
+DIGIT_LOOKALIKES = str.maketrans({
+    "O": "0", "o": "0", "D": "0", "Q": "0",
+    "I": "1", "l": "1", "L": "1", "i": "1", "|": "1", "!": "1", "]": "1",
+    "Z": "2", "z": "2",
+    "S": "5", "s": "5",
+    "G": "6", "b": "6",
+    "B": "8",
+    "g": "8", "q": "9",  # "200g" is 2008 and "4g43" 4843 in the national corpus
+    "+": "4",
+})
 
 _NUMBER_RE = re.compile(
     r"""^
@@ -45,7 +56,7 @@ def repair_number(token: str) -> str | None:
     digits = match["digits"]
     if not any(ch.isdigit() for ch in digits) and len(digits) > 1:
         return None
-    return digits.translate(_DIGIT_LOOKALIKES)
+    return digits.translate(DIGIT_LOOKALIKES)
 
 
 def repair_year(token: str) -> int | None:

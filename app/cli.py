@@ -1,4 +1,4 @@
-"""The ``selaras`` command: parse, ingest, list, show, serve.
+"""The ``selaras`` command: parse, ingest, list, show, search, reindex, check, serve.
 
 Each command parses its arguments, calls one domain function and prints the result. Errors are
 printed as one message on stderr with the error's exit code (``app.errors``), never a traceback.
@@ -128,6 +128,7 @@ def ingest(
 ) -> None:
     """Parse files and folders into the knowledge base; exit 1 if any file failed."""
     from app.config import get_settings
+    from app.index.sync import update_index
     from app.kb.ingest import IngestItem, ingest_paths
     from app.kb.store import count_regulations
 
@@ -147,10 +148,13 @@ def ingest(
                 progress.update(task, completed=done, total=total, description=item.path.name[:40])
 
             report = ingest_paths(session=session, paths=targets, on_progress=on_progress, force=force)
+        changed = [item.regulation_id for item in report.items if item.status in ("added", "updated") and item.regulation_id]
+        clauses = update_index(session=session, regulation_ids=changed)
     counts = report.counts()
     typer.echo(
         f"{counts['added']} ditambahkan (added), {counts['updated']} diperbarui (updated), "
-        f"{counts['unchanged']} tidak berubah (unchanged), {counts['failed']} gagal (failed)"
+        f"{counts['unchanged']} tidak berubah (unchanged), {counts['failed']} gagal (failed); "
+        f"{clauses} klausul diindeks (clauses indexed)"
     )
     for item in report.failed:
         typer.echo(f"  GAGAL (failed) {item.path}: {item.reason}")
@@ -219,6 +223,73 @@ def show(
                 lampiran=detail.lampiran, width=_width(),
             )
     typer.echo("\n".join(lines))
+
+
+@app.command()
+@reporting_errors
+def search(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words, "phrases", AND/OR/NOT, (brackets).')],
+    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
+    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
+    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah` (its own and its regions' regulations).")] = None,
+    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
+    tahun_min: Annotated[Optional[int], typer.Option(help="From this year.")] = None,
+    tahun_max: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,
+    bagian: Annotated[Optional[str], typer.Option(help="body, penjelasan or lampiran.")] = None,
+    sort: Annotated[str, typer.Option(help="relevance or tahun (newest first).")] = "relevance",
+    limit: Annotated[int, typer.Option(min=1, max=200, help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
+) -> None:
+    """Search every clause of every regulation; print the hits (or JSON)."""
+    from app.index.search import SearchFilters
+    from app.index.search import search as run_search
+    from app.index.terminal import search_lines
+
+    filters = SearchFilters(
+        jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat,
+        tahun_min=tahun_min, tahun_max=tahun_max, bagian=bagian,
+    )
+    result = run_search(query=query, filters=filters, page=page, per_page=limit, sort=sort)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        typer.echo("\n".join(search_lines(result, width=_width())))
+
+
+@app.command()
+@reporting_errors
+def reindex(
+    procs: Annotated[int, typer.Option(min=1, max=16, help="Processes that index in parallel.")] = 1,
+) -> None:
+    """Rebuild the search index from the database."""
+    from app.index.sync import reindex as rebuild
+
+    with _session() as session:
+        report = rebuild(session=session, procs=procs)
+    typer.echo(
+        f"{report.clauses} klausul dari {report.regulations} peraturan diindeks dalam {report.seconds:.1f} s "
+        f"({report.clauses} clauses of {report.regulations} regulations indexed)"
+    )
+
+
+@app.command()
+@reporting_errors
+def check() -> None:
+    """Compare the search index with the database; exit 1 on any difference."""
+    from app.index.sync import check_index
+
+    with _session() as session:
+        differences = check_index(session=session)
+    if not differences:
+        typer.echo("Indeks sesuai dengan basis data (the index matches the database).")
+        return
+    for difference in differences:
+        typer.echo(f"{difference.problem:8} {difference.regulation_id}: {difference.detail}")
+    typer.echo(
+        f"{len(differences)} perbedaan; jalankan `selaras reindex` ({len(differences)} differences; run `selaras reindex`)."
+    )
+    raise typer.Exit(1)
 
 
 @app.command()

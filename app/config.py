@@ -27,6 +27,10 @@ class Settings(BaseSettings):
         default=None,
         description="Any SQLAlchemy URL; default: SQLite file selaras.db in the data directory.",
     )
+    index_dir: Path | None = Field(
+        default=None,
+        description="Where the Whoosh clause index lives; default: folder whoosh in the data directory.",
+    )
     corpus_dir: Path = Field(
         default=CHECKOUT / "corpus",
         description="The bundled corpus: what `selaras ingest` reads when given no path (scripts/serve, first start).",
@@ -35,10 +39,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
 
-    @field_validator("data_dir", "corpus_dir")
+    @field_validator("data_dir", "corpus_dir", "index_dir")
     @classmethod
-    def _absolute(cls, value: Path) -> Path:
-        return value.expanduser().resolve()
+    def _absolute(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
 
     @property
     def sqlalchemy_url(self) -> str:

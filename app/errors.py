@@ -37,3 +37,10 @@ class UnreadableFile(SelarasError):
 
     status_code = 422
     exit_code = 3
+
+
+class IndexUnavailable(SelarasError):
+    """Raised when the search index cannot be opened or read (damaged, or from another version)."""
+
+    status_code = 503
+    exit_code = 5

@@ -182,3 +182,53 @@ class ErrorMessage(_Shape):
     """The body of every error the API answers (except 422, which is FastAPI's own list)."""
 
     detail: str = PydanticField(examples=["Peraturan 'perbup-x' tidak ditemukan (regulation not found)."])
+
+
+class SearchRegulation(_Shape):
+    """The regulation a search hit belongs to."""
+
+    id: str = PydanticField(examples=["perbup-batang-2019-23"])
+    jenis: Optional[str] = PydanticField(default=None, examples=["Peraturan Bupati"])
+    jenis_singkat: Optional[str] = None
+    nomor: Optional[str] = PydanticField(default=None, examples=["23"])
+    tahun: Optional[int] = PydanticField(default=None, examples=[2019])
+    daerah: Optional[str] = PydanticField(default=None, examples=["Kabupaten Batang"])
+    provinsi: Optional[str] = None
+    tingkat: Optional[str] = None
+    judul: Optional[str] = None
+    status: Optional[str] = None
+    spesimen: bool = False
+
+
+class SearchHit(_Shape):
+    """One clause found: where it is, how well it matched, and a highlighted snippet."""
+
+    provision_id: str = PydanticField(examples=["perbup-batang-2019-23/pasal-16/ayat-1"])
+    regulation_id: str
+    pasal: Optional[str] = PydanticField(default=None, examples=["16"])
+    ayat: Optional[str] = PydanticField(default=None, examples=["1"])
+    part: str = PydanticField(examples=["body"], description="body, penjelasan or lampiran.")
+    penjelasan: bool = PydanticField(default=False, description="The clause is from the Penjelasan.")
+    bab: Optional[str] = PydanticField(default=None, examples=["BAB IV KELEMBAGAAN"])
+    score: Optional[float] = PydanticField(default=None, description="BM25F relevance; null when sorted by year.")
+    snippet: str = PydanticField(description="HTML: the clause's best passages, HTML-escaped, matches in <mark>.")
+    text: str = PydanticField(description="The whole clause as printed (huruf and angka folded in).")
+    regulation: SearchRegulation
+
+
+class SearchResult(_Shape):
+    """One page of hits, the number of all hits, facet counts and what was made of the query."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    sort: str = PydanticField(examples=["relevance"])
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = PydanticField(
+        description="For each filter field (jenis, tingkat, provinsi, daerah, tahun, status): value -> hits.",
+    )
+    suggestion: Optional[str] = PydanticField(default=None, description="'Maksud Anda': the query with its typos corrected.")
+    corrected: bool = PydanticField(default=False, description="The hits are for `suggestion`: the query as typed found nothing.")
+    relaxed: bool = PydanticField(default=False, description="No clause had every word: hits have any of them.")
+    plain: bool = PydanticField(default=False, description="The query's syntax was malformed; it was searched as plain words.")

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.config import get_settings
 from app.db import dispose_engines, get_engine
+from app.index.schema import close_handles
 from app.structure.tree import Definition, Document, Item, Metadata, Node, Reference
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("SELARAS_DATABASE_URL", raising=False)
     get_settings.cache_clear()
     yield directory
+    close_handles()
     dispose_engines()
     get_settings.cache_clear()
 

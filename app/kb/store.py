@@ -359,9 +359,9 @@ def list_regulations(
             col(Regulation.id).startswith(jenis.strip().lower() + "-"),
         ))
     if daerah and daerah.strip():
-        query = query.where(func.lower(Regulation.daerah).in_(_region_names(daerah)))
+        query = query.where(func.lower(Regulation.daerah).in_(region_names(daerah)))
     if provinsi and provinsi.strip():
-        names = _region_names(provinsi, prefixes=("provinsi", "propinsi"))
+        names = region_names(provinsi, prefixes=("provinsi", "propinsi"))
         query = query.where(or_(
             func.lower(Regulation.provinsi).in_(names),
             func.lower(Regulation.daerah).in_(names),
@@ -377,7 +377,7 @@ def list_regulations(
     return list(items), total
 
 
-def _region_names(name: str, prefixes: tuple[str, ...] = ("kabupaten", "kota", "provinsi", "propinsi")) -> set[str]:
+def region_names(name: str, prefixes: tuple[str, ...] = ("kabupaten", "kota", "provinsi", "propinsi")) -> set[str]:
     key = " ".join(name.lower().split())
     return {key, *(f"{prefix} {key}" for prefix in prefixes)}
 

@@ -1,0 +1,209 @@
+"""Keeping the clause index equal to the database: update after an ingest, rebuild, check.
+
+The database is the truth; the index is derived from it and can always be rebuilt. Each
+regulation's clauses carry a ``stamp`` (id, content hash, time of last change). ``check_index``
+compares, regulation by regulation, the stamp and the number of clauses the index holds with
+what the database says it should hold; ``update_index`` rewrites the clauses of the regulations
+named (deleting those no longer in the database) in one commit, so a reader sees a regulation
+either before or after, never half-written; ``reindex`` builds a new index from scratch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Literal
+
+from sqlmodel import Session, col, select
+from whoosh.index import Index, LockError
+from whoosh.query import Term
+from whoosh.writing import IndexWriter
+
+from app.errors import IndexUnavailable
+from app.index.schema import IndexHandle, get_handle, recreate
+from app.index.units import ClauseUnit, clause_units
+from app.kb.naming import jenis_info
+from app.models import Provision, Regulation
+
+logger = logging.getLogger(__name__)
+
+#: how long a writer waits for another writer's lock before giving up (seconds)
+WRITE_LOCK_TIMEOUT = 120.0
+
+
+def regulation_stamp(regulation: Regulation) -> str:
+    """One value per regulation version: ``<id>@<content hash>@<updated_at>``."""
+    updated = regulation.updated_at.replace(tzinfo=None).isoformat(timespec="microseconds")
+    return f"{regulation.id}@{regulation.content_hash[:16]}@{updated}"
+
+
+def _key(value: str | None) -> str | None:
+    return " ".join(value.lower().split()) if value else None
+
+
+def jenis_keys(regulation: Regulation) -> str:
+    """Every lower-case name a jenis filter may use for this regulation, comma-separated.
+
+    >>> jenis_keys(Regulation(id="x", content_hash="h", jenis="Peraturan Daerah Provinsi", jenis_singkat="Perda Provinsi"))
+    'peraturan daerah provinsi,perda provinsi,perda-prov,perda'
+    """
+    names = [regulation.jenis, regulation.jenis_singkat]
+    info = jenis_info(regulation.jenis, regulation.jenis_singkat, tingkat=regulation.tingkat)
+    if info:
+        names += [info.kode, info.kode.split("-")[0]]
+    return ",".join(dict.fromkeys(key for key in map(_key, names) if key))
+
+
+def clause_documents(regulation: Regulation, units: Iterable[ClauseUnit]) -> Iterator[dict[str, Any]]:
+    """The Whoosh documents of a regulation's clause units (metadata repeated on each)."""
+    shared = {
+        "regulation_id": regulation.id,
+        "stamp": regulation_stamp(regulation),
+        "jenis": regulation.jenis or "",
+        "jenis_singkat": regulation.jenis_singkat or "",
+        "jenis_key": jenis_keys(regulation),
+        "nomor": regulation.nomor,
+        "tahun": regulation.tahun,
+        "judul": regulation.judul,
+        "daerah": regulation.daerah or "",
+        "daerah_key": _key(regulation.daerah) or "",
+        "tingkat": regulation.tingkat or "",
+        "provinsi": regulation.provinsi or "",
+        "provinsi_key": _key(regulation.provinsi) or "",
+        "status": regulation.status or "",
+        "spesimen": bool(regulation.spesimen),
+    }
+    for unit in units:
+        document = {
+            **shared,
+            "id": unit.id, "part": unit.part, "kind": unit.kind,
+            "pasal": unit.pasal or "", "ayat": unit.ayat or "", "bab": unit.bab,
+            "position": unit.position, "exact": unit.text,
+            # headings are searched with the clause but never shown in it
+            "text": f"{unit.headings} {unit.text}" if unit.headings else unit.text, "_stored_text": unit.text,
+        }
+        yield {name: value for name, value in document.items() if value is not None}
+
+
+def units_of(*, session: Session, reg_id: str) -> list[ClauseUnit]:
+    """The clause units of a stored regulation, from its provisions."""
+    rows = session.exec(
+        select(Provision).where(Provision.regulation_id == reg_id).order_by(col(Provision.position))
+    ).all()
+    return clause_units(rows)
+
+
+def _writer(index: Index, **options: Any) -> IndexWriter:
+    try:
+        return index.writer(timeout=WRITE_LOCK_TIMEOUT, **options)
+    except LockError:
+        raise IndexUnavailable(
+            "Indeks pencarian sedang ditulis oleh proses lain (the search index is locked by another writer); "
+            "coba lagi nanti (try again later)."
+        ) from None
+
+
+def update_index(*, session: Session, regulation_ids: Iterable[str], handle: IndexHandle | None = None) -> int:
+    """Rewrite the clauses of ``regulation_ids`` from the database (removing those no longer
+    stored) in one commit; returns how many clauses were written."""
+    handle = handle or get_handle()
+    ids = list(dict.fromkeys(regulation_ids))
+    if not ids:
+        return 0
+    writer = _writer(handle.index)
+    written = 0
+    try:
+        for reg_id in ids:
+            writer.delete_by_term("regulation_id", reg_id)
+            regulation = session.get(Regulation, reg_id)
+            if regulation is None:
+                continue
+            for document in clause_documents(regulation, units_of(session=session, reg_id=reg_id)):
+                writer.add_document(**document)
+                written += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    logger.info("index updated: %d regulations, %d clauses", len(ids), written)
+    return written
+
+
+@dataclass
+class ReindexReport:
+    regulations: int
+    clauses: int
+    seconds: float
+
+
+def reindex(*, session: Session, handle: IndexHandle | None = None, procs: int = 1) -> ReindexReport:
+    """Build the whole index anew from the database (``procs`` > 1 indexes in several processes)."""
+    handle = handle or get_handle()
+    started = time.perf_counter()
+    handle.reset()
+    index = recreate(handle.path)
+    options: dict[str, Any] = {"limitmb": 256}
+    if procs > 1:
+        options.update(procs=procs, multisegment=True)
+    writer = _writer(index, **options)
+    regulations = clauses = 0
+    try:
+        for regulation in session.exec(select(Regulation).order_by(col(Regulation.id))):
+            regulations += 1
+            for document in clause_documents(regulation, units_of(session=session, reg_id=regulation.id)):
+                writer.add_document(**document)
+                clauses += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    handle.reset()
+    return ReindexReport(regulations=regulations, clauses=clauses, seconds=time.perf_counter() - started)
+
+
+Problem = Literal["missing", "stale", "extra", "count"]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way the index differs from the database, for one regulation."""
+
+    regulation_id: str
+    problem: Problem
+    detail: str
+
+
+def check_index(*, session: Session, handle: IndexHandle | None = None) -> list[Difference]:
+    """Every difference between the database and the index; empty when they agree."""
+    handle = handle or get_handle()
+    indexed: Counter[str] = Counter()
+    searcher = handle.searcher()
+    reader = searcher.reader()
+    for raw in reader.lexicon("stamp"):
+        stamp = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        count = sum(1 for docnum in searcher.docs_for_query(Term("stamp", stamp)) if not reader.is_deleted(docnum))
+        if count:
+            indexed[stamp] = count
+    by_regulation: dict[str, list[str]] = {}
+    for stamp in indexed:
+        by_regulation.setdefault(stamp.split("@", 1)[0], []).append(stamp)
+
+    differences: list[Difference] = []
+    for regulation in session.exec(select(Regulation).order_by(col(Regulation.id))):
+        expected = len(units_of(session=session, reg_id=regulation.id))
+        stamps = by_regulation.pop(regulation.id, [])
+        stamp = regulation_stamp(regulation)
+        if not stamps:
+            if expected:
+                differences.append(Difference(regulation.id, "missing", f"{expected} klausul belum diindeks (not indexed)"))
+        elif stamps != [stamp]:
+            differences.append(Difference(regulation.id, "stale", "indeks memuat versi lama (index holds an older version)"))
+        elif indexed[stamp] != expected:
+            differences.append(Difference(
+                regulation.id, "count", f"{indexed[stamp]} klausul di indeks, {expected} di basis data (clauses differ)",
+            ))
+    for reg_id in sorted(by_regulation):
+        differences.append(Difference(reg_id, "extra", "ada di indeks, tidak ada di basis data (not in the database)"))
+    return differences

@@ -93,9 +93,10 @@ EXPLAINED_PART_RE = re.compile(
     re.X,
 )
 
-# Words before "Pasal N" that make it a citation, not a heading.
+# Words before "Pasal N" that make it a citation, not a heading. Whole words only: "Polisi" does
+# not end in the citing "isi", nor "Badan" in "dan" ("... Angkatan Perang dan Polisi Pasal 56 (1)").
 CITING_WORDS_RE = re.compile(
-    r"(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
-    r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu|,|/)\s*$",
+    r"(?:\b(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
+    r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu)|,|/)\s*$",
     re.I,
 )

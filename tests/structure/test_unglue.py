@@ -28,6 +28,10 @@ from app.text.cleanup import Line
     ("UMUM. Pasal I 1. Ketentuan Pasal 2 diubah", ["UMUM.", "Pasal I", "1. Ketentuan Pasal 2 diubah"]),
     ("Pendirian Pasal 2 Perusahaan yang didirikan", ["Pendirian", "Pasal 2", "Perusahaan yang didirikan"]),
     ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
+    # a heading title ending in the letters of a citing word ("Polisi": "isi", "Badan": "dan")
+    ("Angkatan Perang dan Polisi Pasal 56 (1) Anggota Angkatan",
+     ["Angkatan Perang dan Polisi", "Pasal 56", "(1) Anggota Angkatan"]),
+    ("Bagian Kedua Badan Pasal 7 Badan dipimpin oleh", ["Bagian Kedua Badan", "Pasal 7", "Badan dipimpin oleh"]),
 ])
 def test_glued_headings_split(text, expected):
     assert [l.text for l in unglue([Line(7, text, 0)])] == expected
@@ -41,6 +45,8 @@ def test_glued_headings_split(text, expected):
     "Tahun 2019 Nomor 5",
     "ditetapkan oleh Pasal II Peraturan Pemerintah No. 14",
     "sebagaimana dimaksud dalam Pasal 5, Pasal 6 Setiap",
+    "ketentuan dan/atau Pasal 6 Setiap",
+    "diatur oleh Pasal 6 Menteri",
 ])
 def test_citations_never_split(text):
     assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

@@ -44,7 +44,8 @@ def bab_value(num: str) -> int | None:
     return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
 
 
-_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lI]{1,2})(?:\s?[.,](?=\s*$))?(?:\s+(?P<rest>(?![.)])\S.*)|$)")
+# The spaced-out rest of a Pasal number at the start of the text after "Pasal 1": "13 (1) Data", "1 1 Dalam hal".
+_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lIOi]{1,2}(?:\s[0-9lIOi](?=\s|$))?)(?:\s?[.,](?=\s*$))?(?:\s+(?P<rest>(?![.)])\S.*)|$)")
 
 
 def pasal_value(num: str) -> tuple[int, str] | None:
@@ -98,8 +99,9 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
             score -= 3.0
         out.append((Candidate(i, value, score), num, rest, raw))
         split = _SPLIT_DIGITS_RE.match(rest) if not roman and num.isdigit() else None
-        if split:  # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11, "Pasal 3 I Izin" Pasal 31
-            joined = num + (repair_number(split["digits"]) or split["digits"])
+        joined = (repair_number(num + split["digits"].replace(" ", "")) or "") if split else ""
+        if split and joined.isdigit() and len(joined) <= 3:
+            # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11, "Pasal 3 I Izin" 31, "Pasal 1 1 1" 111
             out.append((Candidate(i, (int(joined), ""), score), joined, split["rest"] or "", f"{raw} {split['digits']}"))
     return out
 

@@ -10,6 +10,9 @@ import re
 
 OCR_NUM = r"[0-9lILOoSi]{1,3}"       # 12, l2, 1O, Ll (11), S (5), i4 (14)
 ROMAN = r"[IVXLC]{1,7}"              # I .. CC
+# The rest of a number whose digits OCR spaced out, before white space or a closing "." / ",":
+# "Pasal 1 13" (113), "Pasal 1 1 1" (111), "Pasal 2 I 1" (211), "Pasal 1 1O" (110).
+SPACED_DIGITS = r"(?:\s[0-9lIOi]{1,2}(?:\s[0-9lIOi])?(?=\s|[.,]\s*$))"
 ORDINAL_WORDS = (
     r"(?:Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan"
     r"|Kesepuluh|Kesebelas)(?:\s+(?:Belas|Puluh))?"

@@ -160,3 +160,32 @@ def test_real_national_texts_lose_no_word(path: Path):
     meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     assert (doc.metadata.nomor, doc.metadata.tahun) == (meta["nomor"], meta["tahun"])
     assert any(n.kind == "pasal" for n in doc.provisions())
+
+
+def _body_of(*pasal: str) -> str:
+    """A short regulation whose body is the given Pasal texts, joined on one line as extraction leaves it."""
+    return ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2021 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            "MEMUTUSKAN:\nMenetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.\n" + " ".join(pasal) + "\n"
+            "Ditetapkan di Jakarta\n")
+
+
+def _own_numbers(text: str) -> list[str]:
+    doc = parse_text(text)
+    assert lost_words(text, doc) == []
+    return [n.num or "" for n in doc.body for n in n.walk() if n.kind == "pasal"]
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("Pasal 1 13", "113"),     # PP 19/2021: "... elektronik. Pasal 1 13 (1) Data Pengadaan"
+    ("Pasal 1 1 1", "111"),    # PP 34/2018: "Pasal 1 1 1 (1) LPK yang tidak"
+    ("Pasal I 13", "113"),     # PP 96/2021: "Pasal i 13 (1t Pemegang"
+    ("Pasal 1 iO", "110"),     # PP 45/2021: "Pasal 1 iO (1) Dalam penyelenggaraan"
+])
+def test_pasal_number_spaced_by_ocr_mid_line(printed, number):
+    run = [f"Pasal {n} (1) Ketentuan ke-{n} berlaku." for n in range(1, 116)]
+    run[int(number) - 1] = f"{printed} (1) Data disimpan dalam bentuk elektronik."
+    text = _body_of(*run)
+    assert _own_numbers(text) == [str(n) for n in range(1, 116)]
+    notes = [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]
+    assert printed in notes

@@ -28,6 +28,11 @@ from app.text.cleanup import Line
     ("UMUM. Pasal I 1. Ketentuan Pasal 2 diubah", ["UMUM.", "Pasal I", "1. Ketentuan Pasal 2 diubah"]),
     ("Pendirian Pasal 2 Perusahaan yang didirikan", ["Pendirian", "Pasal 2", "Perusahaan yang didirikan"]),
     ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
+    # the digits of a three-digit number spaced out by OCR (PP 19/2021, PP 34/2018, PP 45/2021)
+    ("elektronik. Pasal 1 13 (1) Data Pengadaan", ["elektronik.", "Pasal 1 13", "(1) Data Pengadaan"]),
+    ("huruf a. Pasal 1 1 1 Dalam hal Pihak", ["huruf a.", "Pasal 1 1 1", "Dalam hal Pihak"]),
+    ("pelatihan. Pasal 2 I 1 Pengembangan kompetensi", ["pelatihan.", "Pasal 2 I 1", "Pengembangan kompetensi"]),
+    ("wilayah. Pasal 1 iO (1) Dalam penyelenggaraan", ["wilayah.", "Pasal 1 iO", "(1) Dalam penyelenggaraan"]),
     # a heading title ending in the letters of a citing word ("Polisi": "isi", "Badan": "dan")
     ("Angkatan Perang dan Polisi Pasal 56 (1) Anggota Angkatan",
      ["Angkatan Perang dan Polisi", "Pasal 56", "(1) Anggota Angkatan"]),

@@ -46,9 +46,13 @@ PARAGRAF_RE = re.compile(
     re.X | re.I,
 )
 
+# The word "Pasal" as OCR prints it: "Pasa1", "PasaI", "Pasai", "PasaL", "PasaT", "Pasa!", "Pasa|", "Pa sal",
+# "P a s a l"; the old spelling "Fasal"; "PASAL", "pasal".
+PASAL_WORD = r"(?:[PpF]\s?a\s?s\s?a\s?[l1IiLTt!|]|PASAL)"
+
 PASAL_RE = re.compile(
     rf"""^
-    (?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL) \s*   # "Pasal", OCR "Pasa1", "PasaI", "PasaL", "Pa sal", "P a s a l"; "PASAL", "pasal"
+    {PASAL_WORD} \s*                   # "Pasal", OCR "Pasa1", "PasaT", "P a s a l"; "PASAL", "pasal"
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
     (?:\s?[.,`'])?                      # older texts print "Pasal 1.", OCR "Pasal 1 .", "Pasal 21,", "Pasal 59`"
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything

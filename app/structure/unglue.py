@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from app.structure.patterns import CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, ROMAN, SPACED_DIGITS, SPACED_PENJELASAN
+from app.structure.patterns import (
+    CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, PASAL_WORD, ROMAN, SPACED_DIGITS, SPACED_PENJELASAN,
+)
 from app.text.cleanup import Line
 
 _SPLIT_BEFORE_RE = re.compile(
@@ -47,7 +49,7 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 13"
+    rf"""\s(?={PASAL_WORD}\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 13"
     (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
       |\s+1[.)]\s                                     # "Pasal 2 1. Kepada pegawai", "Pasal 6 1) Setelah"
       |\s+(?!UUD|KUHP)[A-Z]{{2,}}\b                       # "Pasal 2 PPATK mempunyai", "Pasal 7 OJK"
@@ -69,7 +71,7 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
+    rf"""^(?P<head>{PASAL_WORD}\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
     \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
     """,
     re.X,

@@ -189,3 +189,11 @@ def test_pasal_number_spaced_by_ocr_mid_line(printed, number):
     assert _own_numbers(text) == [str(n) for n in range(1, 116)]
     notes = [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]
     assert printed in notes
+
+
+@pytest.mark.parametrize("printed", ["PasaT 3", "Pasat 3", "Pasa!3", "Pasa| 3", "Fasal 3"])
+def test_pasal_word_misread_by_ocr(printed):
+    text = _body_of("Pasal 1 Ketentuan pertama.", "Pasal 2 Ketentuan kedua.", f"{printed} (1) Ketentuan ketiga.",
+                    "Pasal 4 Ketentuan keempat.")
+    assert _own_numbers(text) == ["1", "2", "3", "4"]
+    assert printed in [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]

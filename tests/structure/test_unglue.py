@@ -33,6 +33,11 @@ from app.text.cleanup import Line
     ("huruf a. Pasal 1 1 1 Dalam hal Pihak", ["huruf a.", "Pasal 1 1 1", "Dalam hal Pihak"]),
     ("pelatihan. Pasal 2 I 1 Pengembangan kompetensi", ["pelatihan.", "Pasal 2 I 1", "Pengembangan kompetensi"]),
     ("wilayah. Pasal 1 iO (1) Dalam penyelenggaraan", ["wilayah.", "Pasal 1 iO", "(1) Dalam penyelenggaraan"]),
+    # the word Pasal as OCR read it (PP 44/2022 "PasaT", PP 11/2014 "Pasa!", PP 26/2020 "Pasa|", PP 68/2016 "Fasal")
+    ("dikreditkan. PasaT 27 (1) Faktur Pajak", ["dikreditkan.", "PasaT 27", "(1) Faktur Pajak"]),
+    ("korporasi. Pasa!8 BAB V PEMBAYARAN", ["korporasi.", "Pasa!8", "BAB V PEMBAYARAN"]),
+    ("Penetapan Lokasi Pasa|44 (1) Penetapan lokasi", ["Penetapan Lokasi", "Pasa|44", "(1) Penetapan lokasi"]),
+    ("Anggaran 2016. Fasal 3 Ketentuan ini", ["Anggaran 2016.", "Fasal 3", "Ketentuan ini"]),
     # a heading title ending in the letters of a citing word ("Polisi": "isi", "Badan": "dan")
     ("Angkatan Perang dan Polisi Pasal 56 (1) Anggota Angkatan",
      ["Angkatan Perang dan Polisi", "Pasal 56", "(1) Anggota Angkatan"]),
@@ -52,6 +57,7 @@ def test_glued_headings_split(text, expected):
     "sebagaimana dimaksud dalam Pasal 5, Pasal 6 Setiap",
     "ketentuan dan/atau Pasal 6 Setiap",
     "diatur oleh Pasal 6 Menteri",
+    "sebagaimana dimaksud dalam PasaT 27 Menteri",
 ])
 def test_citations_never_split(text):
     assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

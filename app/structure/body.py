@@ -15,7 +15,7 @@ import re
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
     ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
-    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
+    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE, THIS_ACT,
 )
 from app.structure.sequence import Candidate, pick_sequence
 from app.structure.tree import Node, Removed
@@ -26,6 +26,7 @@ LIST_PATTERNS = (("huruf", HURUF_RE), ("angka", ANGKA_RE), ("subhuruf", SUBHURUF
 GROUP_RANK = {"bab": 0, "bagian": 1, "paragraf": 2}
 # A line ending with these words continues a citation onto the next line ("... dalam Pasal\n5").
 _CITATION_TAIL_RE = re.compile(r"\b(?:ayat|huruf|angka|Pasal|Nomor|Tahun|sampai\s+dengan)\s*$", re.I)
+_THIS_ACT_RE = re.compile(THIS_ACT)  # "Peraturan Pemerintah ini mulai berlaku" after a heading is its text, not a citation
 _CHANGE_VERB_RE = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?|dihapus|dicabut)\b", re.I)
 _CHANGE_START_RE = re.compile(
     r"""^(?:Ketentuan|Di\s*antara|Diantara|Setelah|Sebelum|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan
@@ -95,7 +96,7 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         if CITING_WORDS_RE.search(prev) and not prev.endswith((".", ":", ";")):
             score -= 3.0
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt):
+        if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt) and not _THIS_ACT_RE.match(nxt):
             score -= 3.0
         out.append((Candidate(i, value, score), num, rest, raw))
         split = _SPLIT_DIGITS_RE.match(rest) if not roman and num.isdigit() else None

@@ -49,6 +49,9 @@ PARAGRAF_RE = re.compile(
 # The word "Pasal" as OCR prints it: "Pasa1", "PasaI", "Pasai", "PasaL", "PasaT", "Pasa!", "Pasa|", "Pa sal",
 # "P a s a l"; the old spelling "Fasal"; "PASAL", "pasal".
 PASAL_WORD = r"(?:[PpF]\s?a\s?s\s?a\s?[l1IiLTt!|]|PASAL)"
+# "this regulation" after a Pasal number: "Pasal 22 Peraturan Pemerintah ini mulai berlaku" opens the
+# article; "dimaksud dalam Pasal 5 Peraturan Pemerintah Nomor 3" cites another act.
+THIS_ACT = r"(?:Undang-[Uu]ndang|Peraturan(?:\s+Pemerintah)?(?:\s+Pengganti\s+Undang-[Uu]ndang)?)\s+ini\b"
 
 PASAL_RE = re.compile(
     rf"""^

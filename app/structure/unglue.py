@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from app.structure.patterns import (
-    CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, PASAL_WORD, ROMAN, SPACED_DIGITS, SPACED_PENJELASAN,
+    CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, PASAL_WORD, ROMAN, SPACED_DIGITS, SPACED_PENJELASAN, THIS_ACT,
 )
 from app.text.cleanup import Line
 
@@ -62,6 +62,12 @@ _PASAL_HEAD_RE = re.compile(
 )
 
 
+# "Pasal N Peraturan Pemerintah ini ..." opens an article only after a sentence or a capitalised
+# heading: "... tidak berlaku. Pasal 6 Peraturan Pemerintah ini mulai berlaku", "KETENTUAN PENUTUP
+# Pasal 22 Peraturan ..."; "ayat (1) Pasal 1 Peraturan Pemerintah ini" cites it.
+_PASAL_THIS_ACT_RE = re.compile(rf"(?:(?<=[.;:])|(?<=[A-Z]{{3}}))\s(?={PASAL_WORD}\s*{OCR_NUM}\.?\s+{THIS_ACT})")
+
+
 _ROMAN_PASAL_RE = re.compile(r"\s(?=(?:Pasal|PASAL)\s+(?:I|II|III|IV|V|VI)\.?\s+(?:[A-Z]|1\.\s))")  # amending acts' own articles
 
 
@@ -72,7 +78,8 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 _HEADING_THEN_TEXT_RE = re.compile(
     rf"""^(?P<head>{PASAL_WORD}\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
-    \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
+    \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]
+         |{THIS_ACT}|(?<=\.\s)\S)  # then text
     """,
     re.X,
 )
@@ -83,7 +90,7 @@ _ROMAN_HEAD_THEN_TEXT_RE = re.compile(r"^(?P<head>(?:Pasal|PASAL)\s+(?:I|II|III|
 
 def _split_line(line: Line) -> list[Line]:
     cuts = [(m.start(), m.end()) for m in _SPLIT_BEFORE_RE.finditer(line.text)]
-    cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _ROMAN_PASAL_RE)
+    cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _PASAL_THIS_ACT_RE, _ROMAN_PASAL_RE)
              for m in pattern.finditer(line.text) if _may_split_before(line.text, m.start())]
     pieces: list[str] = []
     start = 0

@@ -38,6 +38,14 @@ from app.text.cleanup import Line
     ("korporasi. Pasa!8 BAB V PEMBAYARAN", ["korporasi.", "Pasa!8", "BAB V PEMBAYARAN"]),
     ("Penetapan Lokasi Pasa|44 (1) Penetapan lokasi", ["Penetapan Lokasi", "Pasa|44", "(1) Penetapan lokasi"]),
     ("Anggaran 2016. Fasal 3 Ketentuan ini", ["Anggaran 2016.", "Fasal 3", "Ketentuan ini"]),
+    # an article that opens with "this regulation", after a sentence or a capitalised BAB title
+    ("dinyatakan tidak berlaku. Pasal 6 Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan.",
+     ["dinyatakan tidak berlaku.", "Pasal 6", "Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan."]),
+    ("BAB VII KETENTUAN PENUTUP Pasal 22 Peraturan Pemerintah ini mulai berlaku",
+     ["BAB VII KETENTUAN PENUTUP", "Pasal 22", "Peraturan Pemerintah ini mulai berlaku"]),
+    ("daerah otonoom. Pasal 10 Peraturan ini tidak berlaku bagi", ["daerah otonoom.", "Pasal 10", "Peraturan ini tidak berlaku bagi"]),
+    ("Undang-undang ini. Pasal 63 Undang-undang ini dan peraturan pelaksanaannya",
+     ["Undang-undang ini.", "Pasal 63", "Undang-undang ini dan peraturan pelaksanaannya"]),
     # a heading title ending in the letters of a citing word ("Polisi": "isi", "Badan": "dan")
     ("Angkatan Perang dan Polisi Pasal 56 (1) Anggota Angkatan",
      ["Angkatan Perang dan Polisi", "Pasal 56", "(1) Anggota Angkatan"]),
@@ -58,6 +66,9 @@ def test_glued_headings_split(text, expected):
     "ketentuan dan/atau Pasal 6 Setiap",
     "diatur oleh Pasal 6 Menteri",
     "sebagaimana dimaksud dalam PasaT 27 Menteri",
+    "tersebut pada ayat (1) Pasal 1 Peraturan Pemerintah ini",
+    "yang ditetapkan dalam ayat 4 Pasal 5 Undang-undang ini",
+    "diatur dalam Pasal 5 Peraturan Pemerintah ini.",
 ])
 def test_citations_never_split(text):
     assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

@@ -125,6 +125,38 @@ def choose_pasal(lines: list[Line], *, roman: bool = False,
     return out
 
 
+def _opens_with_first_ayat(text: str) -> bool:
+    match = AYAT_RE.match(text)
+    return bool(match and repair_number(match["num"]) == "1" and match["rest"][:1].isupper())
+
+
+def restore_lost_headings(lines: list[Line], pasal_at: dict[int, tuple[str, str]],
+                          notes: list[Removed] | None = None) -> dict[int, tuple[str, str]]:
+    """``pasal_at`` with the headings that extraction lost put back where the ayat numbering proves them.
+
+    Between Pasal 6 and Pasal 8 a text that lost ``Pasal 7`` reads ``(1) .. (2) .. (1) .. (2) ..``
+    (or lead text, then ``(1)``): an ayat ``(1)`` after other content of the same Pasal opens the
+    next one. Only when the count of such ``(1)`` equals the count of missing numbers is a heading
+    put back, before each ``(1)``; each is recorded in ``notes`` (reason ``inferred-heading``, the
+    printed ``(1)`` it stands on). Amending acts and inserted numbers (``5A``) are never touched.
+    """
+    heads = sorted((i, num) for i, (num, _) in pasal_at.items())
+    out = dict(pasal_at)
+    for (start, num), (end, nxt) in zip(heads, heads[1:]):
+        if not (num.isdigit() and nxt.isdigit()) or int(nxt) - int(num) < 2:
+            continue
+        opens = [k for k in range(start + 1, end) if _opens_with_first_ayat(lines[k].text)
+                 and (pasal_at[start][1] or k > start + 1)  # not the Pasal's own first ayat
+                 and not _CITATION_TAIL_RE.search(lines[k - 1].text)]
+        if len(opens) != int(nxt) - int(num) - 1:
+            continue
+        for number, k in enumerate(opens, start=int(num) + 1):
+            out[k] = (str(number), lines[k].text)
+            if notes is not None:
+                notes.append(Removed(line=lines[k].no, text=lines[k].text.split(")")[0] + ")", reason="inferred-heading"))
+    return out
+
+
 class _Content:
     """Places the lines of one Pasal (or of a change's quoted text) under ayat and list items."""
 
@@ -223,6 +255,8 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
     OCR repairs of marker numbers are recorded in ``notes``.
     """
     pasal_at = choose_pasal(lines, roman=amending, notes=notes)
+    if not amending:
+        pasal_at = restore_lost_headings(lines, pasal_at, notes)
     roots: list[Node] = []
     groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first
     content: _Content | None = None

@@ -197,3 +197,35 @@ def test_pasal_word_misread_by_ocr(printed):
                     "Pasal 4 Ketentuan keempat.")
     assert _own_numbers(text) == ["1", "2", "3", "4"]
     assert printed in [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]
+
+
+@pytest.mark.parametrize("pasal_3, lost", [
+    # PP 58/2020: "Pasal 4" lost between two pages; its "(1)" follows Pasal 3's "(3)"
+    ("Pasal 3 (1) Instansi Pengelola. (2) Instansi dipimpin. (3) Pengelola dipimpin oleh Menteri.",
+     "(1) Pimpinan Instansi dapat menunjuk Pejabat. (2) Penunjukan ditetapkan."),
+    # UU 18/2019: a Pasal without ayat before the lost one: its text, then "(1)"
+    ("Pasal 3 Pendidikan nonformal berbentuk pengkajian Kitab Kuning.",
+     "(1) Kurikulum dikembangkan oleh Pesantren. (2) Kurikulum ditetapkan."),
+])
+def test_heading_lost_where_the_ayat_numbering_restarts(pasal_3, lost):
+    text = _body_of("Pasal 1 Ketentuan pertama.", "Pasal 2 Ketentuan kedua.", pasal_3, lost,
+                    "Pasal 5 Peraturan Pemerintah ini mulai berlaku.")
+    doc = parse_text(text)
+    assert _own_numbers(text) == ["1", "2", "3", "4", "5"]
+    pasal_4 = next(n for n in doc.provisions() if n.kind == "pasal" and n.num == "4")
+    assert [c.num for c in pasal_4.children] == ["1", "2"]
+    assert pasal_4.children[0].text.startswith(lost[4:20])
+    assert [(r.text, r.reason) for r in doc.removed if r.reason == "inferred-heading"] == [("(1)", "inferred-heading")]
+
+
+@pytest.mark.parametrize("body", [
+    # two Pasal lost but one restart: the place of the other cannot be told, so nothing is inferred
+    ["Pasal 1 (1) Satu. (2) Dua. (1) Tiga.", "Pasal 4 Empat."],
+    # "(1)" right after a citation tail continues the sentence
+    ["Pasal 1 (1) Satu. (2) Dua sebagaimana dimaksud pada ayat\n(1) Tiga.", "Pasal 3 Tiga."],
+])
+def test_no_heading_inferred_without_proof(body):
+    text = _body_of(*body)
+    doc = parse_text(text)
+    assert "2" not in _own_numbers(text)
+    assert not [r for r in doc.removed if r.reason == "inferred-heading"]

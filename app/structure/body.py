@@ -15,7 +15,7 @@ import re
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
     ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
-    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE,
+    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE, THIS_ACT,
 )
 from app.structure.sequence import Candidate, pick_sequence
 from app.structure.tree import Node, Removed
@@ -26,6 +26,7 @@ LIST_PATTERNS = (("huruf", HURUF_RE), ("angka", ANGKA_RE), ("subhuruf", SUBHURUF
 GROUP_RANK = {"bab": 0, "bagian": 1, "paragraf": 2}
 # A line ending with these words continues a citation onto the next line ("... dalam Pasal\n5").
 _CITATION_TAIL_RE = re.compile(r"\b(?:ayat|huruf|angka|Pasal|Nomor|Tahun|sampai\s+dengan)\s*$", re.I)
+_THIS_ACT_RE = re.compile(THIS_ACT)  # "Peraturan Pemerintah ini mulai berlaku" after a heading is its text, not a citation
 _CHANGE_VERB_RE = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?|dihapus|dicabut)\b", re.I)
 _CHANGE_START_RE = re.compile(
     r"""^(?:Ketentuan|Di\s*antara|Diantara|Setelah|Sebelum|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan
@@ -44,7 +45,8 @@ def bab_value(num: str) -> int | None:
     return roman_to_int(num) or (roman_to_int(num[:-1]) if len(num) > 1 else None)
 
 
-_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lI]{1,2})(?:\s?[.,](?=\s*$))?(?:\s+(?P<rest>(?![.)])\S.*)|$)")
+# The spaced-out rest of a Pasal number at the start of the text after "Pasal 1": "13 (1) Data", "1 1 Dalam hal".
+_SPLIT_DIGITS_RE = re.compile(r"^(?P<digits>[0-9lIOi]{1,2}(?:\s[0-9lIOi](?=\s|$))?)(?:\s?[.,](?=\s*$))?(?:\s+(?P<rest>(?![.)])\S.*)|$)")
 
 
 def pasal_value(num: str) -> tuple[int, str] | None:
@@ -94,12 +96,13 @@ def pasal_candidates(lines: list[Line], *, roman: bool) -> list[tuple[Candidate,
         if CITING_WORDS_RE.search(prev) and not prev.endswith((".", ":", ";")):
             score -= 3.0
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt):
+        if re.match(r"^(?:ayat|huruf|angka|dan|atau|sampai|sebagaimana|Undang|Peraturan)\b", nxt) and not _THIS_ACT_RE.match(nxt):
             score -= 3.0
         out.append((Candidate(i, value, score), num, rest, raw))
         split = _SPLIT_DIGITS_RE.match(rest) if not roman and num.isdigit() else None
-        if split:  # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11, "Pasal 3 I Izin" Pasal 31
-            joined = num + (repair_number(split["digits"]) or split["digits"])
+        joined = (repair_number(num + split["digits"].replace(" ", "")) or "") if split else ""
+        if split and joined.isdigit() and len(joined) <= 3:
+            # OCR spaced the digits: "Pasal 1 1 (1) Dokumen" may be Pasal 11, "Pasal 3 I Izin" 31, "Pasal 1 1 1" 111
             out.append((Candidate(i, (int(joined), ""), score), joined, split["rest"] or "", f"{raw} {split['digits']}"))
     return out
 
@@ -119,6 +122,38 @@ def choose_pasal(lines: list[Line], *, roman: bool = False,
             printed = lines[cand.index].text[: len(lines[cand.index].text) - len(rest)].strip()
             if printed != f"Pasal {num}" and notes is not None:
                 notes.append(Removed(line=lines[cand.index].no, text=printed, reason="ocr-repair"))
+    return out
+
+
+def _opens_with_first_ayat(text: str) -> bool:
+    match = AYAT_RE.match(text)
+    return bool(match and repair_number(match["num"]) == "1" and match["rest"][:1].isupper())
+
+
+def restore_lost_headings(lines: list[Line], pasal_at: dict[int, tuple[str, str]],
+                          notes: list[Removed] | None = None) -> dict[int, tuple[str, str]]:
+    """``pasal_at`` with the headings that extraction lost put back where the ayat numbering proves them.
+
+    Between Pasal 6 and Pasal 8 a text that lost ``Pasal 7`` reads ``(1) .. (2) .. (1) .. (2) ..``
+    (or lead text, then ``(1)``): an ayat ``(1)`` after other content of the same Pasal opens the
+    next one. Only when the count of such ``(1)`` equals the count of missing numbers is a heading
+    put back, before each ``(1)``; each is recorded in ``notes`` (reason ``inferred-heading``, the
+    printed ``(1)`` it stands on). Amending acts and inserted numbers (``5A``) are never touched.
+    """
+    heads = sorted((i, num) for i, (num, _) in pasal_at.items())
+    out = dict(pasal_at)
+    for (start, num), (end, nxt) in zip(heads, heads[1:]):
+        if not (num.isdigit() and nxt.isdigit()) or int(nxt) - int(num) < 2:
+            continue
+        opens = [k for k in range(start + 1, end) if _opens_with_first_ayat(lines[k].text)
+                 and (pasal_at[start][1] or k > start + 1)  # not the Pasal's own first ayat
+                 and not _CITATION_TAIL_RE.search(lines[k - 1].text)]
+        if len(opens) != int(nxt) - int(num) - 1:
+            continue
+        for number, k in enumerate(opens, start=int(num) + 1):
+            out[k] = (str(number), lines[k].text)
+            if notes is not None:
+                notes.append(Removed(line=lines[k].no, text=lines[k].text.split(")")[0] + ")", reason="inferred-heading"))
     return out
 
 
@@ -220,6 +255,8 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
     OCR repairs of marker numbers are recorded in ``notes``.
     """
     pasal_at = choose_pasal(lines, roman=amending, notes=notes)
+    if not amending:
+        pasal_at = restore_lost_headings(lines, pasal_at, notes)
     roots: list[Node] = []
     groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first
     content: _Content | None = None

@@ -10,6 +10,9 @@ import re
 
 OCR_NUM = r"[0-9lILOoSi]{1,3}"       # 12, l2, 1O, Ll (11), S (5), i4 (14)
 ROMAN = r"[IVXLC]{1,7}"              # I .. CC
+# The rest of a number whose digits OCR spaced out, before white space or a closing "." / ",":
+# "Pasal 1 13" (113), "Pasal 1 1 1" (111), "Pasal 2 I 1" (211), "Pasal 1 1O" (110).
+SPACED_DIGITS = r"(?:\s[0-9lIOi]{1,2}(?:\s[0-9lIOi])?(?=\s|[.,]\s*$))"
 ORDINAL_WORDS = (
     r"(?:Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan"
     r"|Kesepuluh|Kesebelas)(?:\s+(?:Belas|Puluh))?"
@@ -43,9 +46,16 @@ PARAGRAF_RE = re.compile(
     re.X | re.I,
 )
 
+# The word "Pasal" as OCR prints it: "Pasa1", "PasaI", "Pasai", "PasaL", "PasaT", "Pasa!", "Pasa|", "Pa sal",
+# "P a s a l"; the old spelling "Fasal"; "PASAL", "pasal".
+PASAL_WORD = r"(?:[PpF]\s?a\s?s\s?a\s?[l1IiLTt!|]|PASAL)"
+# "this regulation" after a Pasal number: "Pasal 22 Peraturan Pemerintah ini mulai berlaku" opens the
+# article; "dimaksud dalam Pasal 5 Peraturan Pemerintah Nomor 3" cites another act.
+THIS_ACT = r"(?:Undang-[Uu]ndang|Peraturan(?:\s+Pemerintah)?(?:\s+Pengganti\s+Undang-[Uu]ndang)?)\s+ini\b"
+
 PASAL_RE = re.compile(
     rf"""^
-    (?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL) \s*   # "Pasal", OCR "Pasa1", "PasaI", "PasaL", "Pa sal", "P a s a l"; "PASAL", "pasal"
+    {PASAL_WORD} \s*                   # "Pasal", OCR "Pasa1", "PasaT", "P a s a l"; "PASAL", "pasal"
     (?P<num>{OCR_NUM}[A-Z]?|{ROMAN})    # 5, 5A, l2; Roman I, II in amending acts
     (?:\s?[.,`'])?                      # older texts print "Pasal 1.", OCR "Pasal 1 .", "Pasal 21,", "Pasal 59`"
     (?P<rest>(?:\s+\S.*)?)              # what follows on the same line, if anything
@@ -93,9 +103,10 @@ EXPLAINED_PART_RE = re.compile(
     re.X,
 )
 
-# Words before "Pasal N" that make it a citation, not a heading.
+# Words before "Pasal N" that make it a citation, not a heading. Whole words only: "Polisi" does
+# not end in the citing "isi", nor "Badan" in "dan" ("... Angkatan Perang dan Polisi Pasal 56 (1)").
 CITING_WORDS_RE = re.compile(
-    r"(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
-    r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu|,|/)\s*$",
+    r"(?:\b(?:dalam|pada|dan|atau|dengan|sampai|ketentuan|maksud|menurut|berdasarkan|sesuai|"
+    r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu)|,|/)\s*$",
     re.I,
 )

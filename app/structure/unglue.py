@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from app.structure.patterns import CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, ROMAN, SPACED_PENJELASAN
+from app.structure.patterns import (
+    CITING_WORDS_RE, OCR_NUM, ORDINAL_WORDS, PASAL_WORD, ROMAN, SPACED_DIGITS, SPACED_PENJELASAN, THIS_ACT,
+)
 from app.text.cleanup import Line
 
 _SPLIT_BEFORE_RE = re.compile(
@@ -47,7 +49,7 @@ _SPLIT_BEFORE_RE = re.compile(
 # that does not continue a citation, or the end of the line; the word before it is checked by
 # ``_may_split_before`` (a citing word like "dalam" or "pada" keeps it in the sentence).
 _PASAL_HEAD_RE = re.compile(
-    rf"""\s(?=(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s|[.,]\s*$))?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 1"
+    rf"""\s(?={PASAL_WORD}\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?[,`']?  # "Pasal 3", "Pasa127", "Pasal 21,", "Pasal 1 13"
     (?:\s?\.\s+\S                                   # "Pasal 3. B.P.P.G.N.", "Pasal 1 . Bagian", "Pasal 2. 1."
       |\s+1[.)]\s                                     # "Pasal 2 1. Kepada pegawai", "Pasal 6 1) Setelah"
       |\s+(?!UUD|KUHP)[A-Z]{{2,}}\b                       # "Pasal 2 PPATK mempunyai", "Pasal 7 OJK"
@@ -60,6 +62,12 @@ _PASAL_HEAD_RE = re.compile(
 )
 
 
+# "Pasal N Peraturan Pemerintah ini ..." opens an article only after a sentence or a capitalised
+# heading: "... tidak berlaku. Pasal 6 Peraturan Pemerintah ini mulai berlaku", "KETENTUAN PENUTUP
+# Pasal 22 Peraturan ..."; "ayat (1) Pasal 1 Peraturan Pemerintah ini" cites it.
+_PASAL_THIS_ACT_RE = re.compile(rf"(?:(?<=[.;:])|(?<=[A-Z]{{3}}))\s(?={PASAL_WORD}\s*{OCR_NUM}\.?\s+{THIS_ACT})")
+
+
 _ROMAN_PASAL_RE = re.compile(r"\s(?=(?:Pasal|PASAL)\s+(?:I|II|III|IV|V|VI)\.?\s+(?:[A-Z]|1\.\s))")  # amending acts' own articles
 
 
@@ -69,8 +77,9 @@ def _may_split_before(text: str, pos: int) -> bool:
 
 
 _HEADING_THEN_TEXT_RE = re.compile(
-    rf"""^(?P<head>(?:[Pp]\s?a\s?s\s?a\s?[l1IiL]|PASAL)\s*{OCR_NUM}(?:\s[0-9lI](?=\s|[.,]\s*$))?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
-    \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]|(?<=\.\s)\S)  # then text
+    rf"""^(?P<head>{PASAL_WORD}\s*{OCR_NUM}{SPACED_DIGITS}?[A-Z]?(?:\s?[.,`'])?|Pasal\s+{ROMAN}\.?)   # the heading
+    \s+(?=\(\s*[1lIiU]\b|["“]|1[.)]\s|(?!UUD|KUHP)[A-Z]{{2,}}\b|(?!Undang|Peraturan|Ayat\b|Huruf\b|Angka\b|UUD|Pasal)[A-Z][a-z]
+         |{THIS_ACT}|(?<=\.\s)\S)  # then text
     """,
     re.X,
 )
@@ -81,7 +90,7 @@ _ROMAN_HEAD_THEN_TEXT_RE = re.compile(r"^(?P<head>(?:Pasal|PASAL)\s+(?:I|II|III|
 
 def _split_line(line: Line) -> list[Line]:
     cuts = [(m.start(), m.end()) for m in _SPLIT_BEFORE_RE.finditer(line.text)]
-    cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _ROMAN_PASAL_RE)
+    cuts += [(m.start(), m.end()) for pattern in (_PASAL_HEAD_RE, _PASAL_THIS_ACT_RE, _ROMAN_PASAL_RE)
              for m in pattern.finditer(line.text) if _may_split_before(line.text, m.start())]
     pieces: list[str] = []
     start = 0

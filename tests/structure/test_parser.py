@@ -160,3 +160,72 @@ def test_real_national_texts_lose_no_word(path: Path):
     meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     assert (doc.metadata.nomor, doc.metadata.tahun) == (meta["nomor"], meta["tahun"])
     assert any(n.kind == "pasal" for n in doc.provisions())
+
+
+def _body_of(*pasal: str) -> str:
+    """A short regulation whose body is the given Pasal texts, joined on one line as extraction leaves it."""
+    return ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2021 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            "MEMUTUSKAN:\nMenetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.\n" + " ".join(pasal) + "\n"
+            "Ditetapkan di Jakarta\n")
+
+
+def _own_numbers(text: str) -> list[str]:
+    doc = parse_text(text)
+    assert lost_words(text, doc) == []
+    return [n.num or "" for n in doc.body for n in n.walk() if n.kind == "pasal"]
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("Pasal 1 13", "113"),     # PP 19/2021: "... elektronik. Pasal 1 13 (1) Data Pengadaan"
+    ("Pasal 1 1 1", "111"),    # PP 34/2018: "Pasal 1 1 1 (1) LPK yang tidak"
+    ("Pasal I 13", "113"),     # PP 96/2021: "Pasal i 13 (1t Pemegang"
+    ("Pasal 1 iO", "110"),     # PP 45/2021: "Pasal 1 iO (1) Dalam penyelenggaraan"
+])
+def test_pasal_number_spaced_by_ocr_mid_line(printed, number):
+    run = [f"Pasal {n} (1) Ketentuan ke-{n} berlaku." for n in range(1, 116)]
+    run[int(number) - 1] = f"{printed} (1) Data disimpan dalam bentuk elektronik."
+    text = _body_of(*run)
+    assert _own_numbers(text) == [str(n) for n in range(1, 116)]
+    notes = [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]
+    assert printed in notes
+
+
+@pytest.mark.parametrize("printed", ["PasaT 3", "Pasat 3", "Pasa!3", "Pasa| 3", "Fasal 3"])
+def test_pasal_word_misread_by_ocr(printed):
+    text = _body_of("Pasal 1 Ketentuan pertama.", "Pasal 2 Ketentuan kedua.", f"{printed} (1) Ketentuan ketiga.",
+                    "Pasal 4 Ketentuan keempat.")
+    assert _own_numbers(text) == ["1", "2", "3", "4"]
+    assert printed in [r.text for r in parse_text(text).removed if r.reason == "ocr-repair"]
+
+
+@pytest.mark.parametrize("pasal_3, lost", [
+    # PP 58/2020: "Pasal 4" lost between two pages; its "(1)" follows Pasal 3's "(3)"
+    ("Pasal 3 (1) Instansi Pengelola. (2) Instansi dipimpin. (3) Pengelola dipimpin oleh Menteri.",
+     "(1) Pimpinan Instansi dapat menunjuk Pejabat. (2) Penunjukan ditetapkan."),
+    # UU 18/2019: a Pasal without ayat before the lost one: its text, then "(1)"
+    ("Pasal 3 Pendidikan nonformal berbentuk pengkajian Kitab Kuning.",
+     "(1) Kurikulum dikembangkan oleh Pesantren. (2) Kurikulum ditetapkan."),
+])
+def test_heading_lost_where_the_ayat_numbering_restarts(pasal_3, lost):
+    text = _body_of("Pasal 1 Ketentuan pertama.", "Pasal 2 Ketentuan kedua.", pasal_3, lost,
+                    "Pasal 5 Peraturan Pemerintah ini mulai berlaku.")
+    doc = parse_text(text)
+    assert _own_numbers(text) == ["1", "2", "3", "4", "5"]
+    pasal_4 = next(n for n in doc.provisions() if n.kind == "pasal" and n.num == "4")
+    assert [c.num for c in pasal_4.children] == ["1", "2"]
+    assert pasal_4.children[0].text.startswith(lost[4:20])
+    assert [(r.text, r.reason) for r in doc.removed if r.reason == "inferred-heading"] == [("(1)", "inferred-heading")]
+
+
+@pytest.mark.parametrize("body", [
+    # two Pasal lost but one restart: the place of the other cannot be told, so nothing is inferred
+    ["Pasal 1 (1) Satu. (2) Dua. (1) Tiga.", "Pasal 4 Empat."],
+    # "(1)" right after a citation tail continues the sentence
+    ["Pasal 1 (1) Satu. (2) Dua sebagaimana dimaksud pada ayat\n(1) Tiga.", "Pasal 3 Tiga."],
+])
+def test_no_heading_inferred_without_proof(body):
+    text = _body_of(*body)
+    doc = parse_text(text)
+    assert "2" not in _own_numbers(text)
+    assert not [r for r in doc.removed if r.reason == "inferred-heading"]

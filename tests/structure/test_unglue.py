@@ -28,6 +28,28 @@ from app.text.cleanup import Line
     ("UMUM. Pasal I 1. Ketentuan Pasal 2 diubah", ["UMUM.", "Pasal I", "1. Ketentuan Pasal 2 diubah"]),
     ("Pendirian Pasal 2 Perusahaan yang didirikan", ["Pendirian", "Pasal 2", "Perusahaan yang didirikan"]),
     ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
+    # the digits of a three-digit number spaced out by OCR (PP 19/2021, PP 34/2018, PP 45/2021)
+    ("elektronik. Pasal 1 13 (1) Data Pengadaan", ["elektronik.", "Pasal 1 13", "(1) Data Pengadaan"]),
+    ("huruf a. Pasal 1 1 1 Dalam hal Pihak", ["huruf a.", "Pasal 1 1 1", "Dalam hal Pihak"]),
+    ("pelatihan. Pasal 2 I 1 Pengembangan kompetensi", ["pelatihan.", "Pasal 2 I 1", "Pengembangan kompetensi"]),
+    ("wilayah. Pasal 1 iO (1) Dalam penyelenggaraan", ["wilayah.", "Pasal 1 iO", "(1) Dalam penyelenggaraan"]),
+    # the word Pasal as OCR read it (PP 44/2022 "PasaT", PP 11/2014 "Pasa!", PP 26/2020 "Pasa|", PP 68/2016 "Fasal")
+    ("dikreditkan. PasaT 27 (1) Faktur Pajak", ["dikreditkan.", "PasaT 27", "(1) Faktur Pajak"]),
+    ("korporasi. Pasa!8 BAB V PEMBAYARAN", ["korporasi.", "Pasa!8", "BAB V PEMBAYARAN"]),
+    ("Penetapan Lokasi Pasa|44 (1) Penetapan lokasi", ["Penetapan Lokasi", "Pasa|44", "(1) Penetapan lokasi"]),
+    ("Anggaran 2016. Fasal 3 Ketentuan ini", ["Anggaran 2016.", "Fasal 3", "Ketentuan ini"]),
+    # an article that opens with "this regulation", after a sentence or a capitalised BAB title
+    ("dinyatakan tidak berlaku. Pasal 6 Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan.",
+     ["dinyatakan tidak berlaku.", "Pasal 6", "Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan."]),
+    ("BAB VII KETENTUAN PENUTUP Pasal 22 Peraturan Pemerintah ini mulai berlaku",
+     ["BAB VII KETENTUAN PENUTUP", "Pasal 22", "Peraturan Pemerintah ini mulai berlaku"]),
+    ("daerah otonoom. Pasal 10 Peraturan ini tidak berlaku bagi", ["daerah otonoom.", "Pasal 10", "Peraturan ini tidak berlaku bagi"]),
+    ("Undang-undang ini. Pasal 63 Undang-undang ini dan peraturan pelaksanaannya",
+     ["Undang-undang ini.", "Pasal 63", "Undang-undang ini dan peraturan pelaksanaannya"]),
+    # a heading title ending in the letters of a citing word ("Polisi": "isi", "Badan": "dan")
+    ("Angkatan Perang dan Polisi Pasal 56 (1) Anggota Angkatan",
+     ["Angkatan Perang dan Polisi", "Pasal 56", "(1) Anggota Angkatan"]),
+    ("Bagian Kedua Badan Pasal 7 Badan dipimpin oleh", ["Bagian Kedua Badan", "Pasal 7", "Badan dipimpin oleh"]),
 ])
 def test_glued_headings_split(text, expected):
     assert [l.text for l in unglue([Line(7, text, 0)])] == expected
@@ -41,6 +63,12 @@ def test_glued_headings_split(text, expected):
     "Tahun 2019 Nomor 5",
     "ditetapkan oleh Pasal II Peraturan Pemerintah No. 14",
     "sebagaimana dimaksud dalam Pasal 5, Pasal 6 Setiap",
+    "ketentuan dan/atau Pasal 6 Setiap",
+    "diatur oleh Pasal 6 Menteri",
+    "sebagaimana dimaksud dalam PasaT 27 Menteri",
+    "tersebut pada ayat (1) Pasal 1 Peraturan Pemerintah ini",
+    "yang ditetapkan dalam ayat 4 Pasal 5 Undang-undang ini",
+    "diatur dalam Pasal 5 Peraturan Pemerintah ini.",
 ])
 def test_citations_never_split(text):
     assert [l.text for l in unglue([Line(1, text, 0)])] == [text]

@@ -182,3 +182,38 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
                             executable="/bin/bash", env={**__import__("os").environ, "SELARAS_DATA_DIR": str(tmp_path)})
     assert result.stdout.startswith("{") and len(result.stdout) == 10
     assert "error" not in result.stderr.lower() and "Traceback" not in result.stderr
+
+
+# --- search, reindex, check -----------------------------------------------------------------
+
+
+def test_ingest_indexes_and_search_finds_it(runner, two_files):
+    result = runner.invoke(app, ["ingest", str(two_files[0].parent)])
+    assert result.exit_code == 0 and "klausul diindeks" in result.output
+    found = runner.invoke(app, ["search", "smart city", "--daerah", "Semarang", "--json"])
+    assert found.exit_code == 0, found.output
+    body = json.loads(found.output)
+    assert body["total"] > 0 and {hit["regulation"]["daerah"] for hit in body["hits"]} == {"Kabupaten Semarang"}
+    text = runner.invoke(app, ["search", "smart city", "--limit", "1"])
+    assert text.exit_code == 0 and "«" in text.output
+
+
+def test_check_finds_a_stale_index_and_reindex_repairs_it(runner, two_files, data_dir):
+    assert runner.invoke(app, ["ingest", str(two_files[0])]).exit_code == 0
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    import shutil
+
+    shutil.rmtree(data_dir / "whoosh")
+    from app.index.schema import close_handles
+
+    close_handles()
+    broken = runner.invoke(app, ["check"])
+    assert broken.exit_code == 1 and "missing" in broken.output
+    repaired = runner.invoke(app, ["reindex"])
+    assert repaired.exit_code == 0 and "diindeks" in repaired.output
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+def test_search_bad_filter_exits_2_without_traceback(runner):
+    result = runner.invoke(app, ["search", "data", "--tingkat", "desa"])
+    assert result.exit_code == 2 and no_traceback(result) and "tingkat" in result.output

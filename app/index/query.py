@@ -28,7 +28,7 @@ from typing import Callable, Union
 
 from whoosh import query as wq
 
-from app.text.analysis import stemmed_analyzer, words
+from app.text.analysis import stems, words
 from app.text.synonyms import find_synonyms
 
 #: a query with more words than this is a pasted text: its rarest words, OR-ed, are searched
@@ -110,6 +110,7 @@ class Parsed:
     tree: Node | None
     plain: bool = False
     words: list[str] = field(default_factory=list)  # every word and phrase word, for spelling hints
+    long: bool = False  # pasted text: searched by its rarest words (``is_long``)
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
@@ -211,21 +212,14 @@ def parse_query(text: str) -> Parsed:
     if not tokens:
         return Parsed(tree=None, words=all_words)
     try:
-        tree = _Parser(tokens).parse()
-        return Parsed(tree=tree, words=all_words)
+        parsed = Parsed(tree=_Parser(tokens).parse(), words=all_words)
     except (_SyntaxError, IndexError):
-        return Parsed(tree=Words(all_words) if all_words else None, plain=True, words=all_words)
+        parsed = Parsed(tree=Words(all_words) if all_words else None, plain=True, words=all_words)
+    parsed.long = is_long(parsed)
+    return parsed
 
 
 # --- to Whoosh ------------------------------------------------------------------------------
-
-
-_STEMMED = stemmed_analyzer()
-
-
-def stems(text: str) -> list[str]:
-    """The indexed terms of ``text`` in the ranked field (stop words out, stemmed)."""
-    return [token.text for token in _STEMMED(text)]
 
 
 def _form_query(form: tuple[str, ...]) -> wq.Query | None:

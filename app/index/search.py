@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh.searching import Hit, Results, Searcher
 
 from app.errors import InvalidInput
-from app.index.query import Parsed, is_long, long_query, parse_query, to_whoosh
+from app.index.query import Parsed, long_query, parse_query, to_whoosh
 from app.index.schema import FACETS, IndexHandle, get_handle
 from app.index.spelling import suggest
 from app.kb.naming import jenis_info
@@ -187,7 +187,7 @@ def _run(searcher: Searcher, q: wq.Query, *, limit: int, sort: str, filter_q: wq
 
 
 def _build(parsed: Parsed, text: str, searcher: Searcher, *, any_word: bool = False) -> wq.Query | None:
-    if is_long(parsed):
+    if parsed.long:
         return long_query(text, lambda term: searcher.doc_frequency("text", term))
     return to_whoosh(parsed.tree, any_word=any_word)
 
@@ -219,14 +219,14 @@ def search(
     total = len(results) if results is not None else 0
     relaxed = corrected = False
     shown_q = q
-    suggestion = suggest(query, parsed.words, searcher) if total < FEW_HITS and not is_long(parsed) else None
+    suggestion = suggest(query, parsed.words, searcher) if total < FEW_HITS and not parsed.long else None
     if total == 0 and suggestion:
         fixed_q = _build(parse_query(suggestion), suggestion, searcher)
         if fixed_q is not None:
             fixed = _run(searcher, fixed_q, limit=limit, sort=sort, filter_q=filter_q, facets=facets)
             if len(fixed):
                 results, total, corrected, shown_q = fixed, len(fixed), True, fixed_q
-    if total == 0 and q is not None and not is_long(parsed):
+    if total == 0 and q is not None and not parsed.long:
         loose_q = _build(parsed, query, searcher, any_word=True)
         if loose_q is not None and loose_q != q:
             loose = _run(searcher, loose_q, limit=limit, sort=sort, filter_q=filter_q, facets=facets)

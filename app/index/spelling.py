@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -19,7 +20,7 @@ from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from app.index.query import stems
+from app.text.analysis import stems
 from app.text.synonyms import is_abbreviation
 
 MIN_FREQUENCY = 2
@@ -32,16 +33,16 @@ class Vocabulary:
     frequency: dict[str, int]
 
 
-_CACHE: dict[tuple[int, int], Vocabulary] = {}
+# one vocabulary per open reader (an index version); dropped with the reader
+_CACHE: "weakref.WeakKeyDictionary[object, Vocabulary]" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
 def vocabulary(searcher: Searcher) -> Vocabulary:
     """The words printed in at least MIN_FREQUENCY clauses, cached for this searcher's index version."""
     reader = searcher.reader()
-    key = (id(searcher.ixreader), reader.doc_count_all())
     with _LOCK:
-        cached = _CACHE.get(key)
+        cached = _CACHE.get(reader)
         if cached is not None:
             return cached
     frequency: dict[str, int] = {}
@@ -52,8 +53,7 @@ def vocabulary(searcher: Searcher) -> Vocabulary:
             frequency[term] = count
     built = Vocabulary(terms=list(frequency), frequency=frequency)
     with _LOCK:
-        _CACHE.clear()
-        _CACHE[key] = built
+        _CACHE[reader] = built
     return built
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal
 
@@ -95,14 +96,31 @@ def units_of(*, session: Session, reg_id: str) -> list[ClauseUnit]:
     return clause_units(rows)
 
 
-def _writer(index: Index, **options: Any) -> IndexWriter:
+@contextmanager
+def _writing(index: Index, **options: Any) -> Iterator[IndexWriter]:
+    """A writer that commits when the block ends and is cancelled if it raises."""
     try:
-        return index.writer(timeout=WRITE_LOCK_TIMEOUT, **options)
+        writer = index.writer(timeout=WRITE_LOCK_TIMEOUT, **options)
     except LockError:
         raise IndexUnavailable(
             "Indeks pencarian sedang ditulis oleh proses lain (the search index is locked by another writer); "
             "coba lagi nanti (try again later)."
         ) from None
+    try:
+        yield writer
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _add_regulation(writer: IndexWriter, *, session: Session, regulation: Regulation) -> int:
+    """Add a stored regulation's clauses; how many were added."""
+    added = 0
+    for document in clause_documents(regulation, units_of(session=session, reg_id=regulation.id)):
+        writer.add_document(**document)
+        added += 1
+    return added
 
 
 def update_index(*, session: Session, regulation_ids: Iterable[str], handle: IndexHandle | None = None) -> int:
@@ -112,21 +130,13 @@ def update_index(*, session: Session, regulation_ids: Iterable[str], handle: Ind
     ids = list(dict.fromkeys(regulation_ids))
     if not ids:
         return 0
-    writer = _writer(handle.index)
     written = 0
-    try:
+    with _writing(handle.index) as writer:
         for reg_id in ids:
             writer.delete_by_term("regulation_id", reg_id)
             regulation = session.get(Regulation, reg_id)
-            if regulation is None:
-                continue
-            for document in clause_documents(regulation, units_of(session=session, reg_id=reg_id)):
-                writer.add_document(**document)
-                written += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+            if regulation is not None:
+                written += _add_regulation(writer, session=session, regulation=regulation)
     logger.info("index updated: %d regulations, %d clauses", len(ids), written)
     return written
 
@@ -143,22 +153,14 @@ def reindex(*, session: Session, handle: IndexHandle | None = None, procs: int =
     handle = handle or get_handle()
     started = time.perf_counter()
     handle.reset()
-    index = recreate(handle.path)
     options: dict[str, Any] = {"limitmb": 256}
     if procs > 1:
         options.update(procs=procs, multisegment=True)
-    writer = _writer(index, **options)
     regulations = clauses = 0
-    try:
+    with _writing(recreate(handle.path), **options) as writer:
         for regulation in session.exec(select(Regulation).order_by(col(Regulation.id))):
             regulations += 1
-            for document in clause_documents(regulation, units_of(session=session, reg_id=regulation.id)):
-                writer.add_document(**document)
-                clauses += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+            clauses += _add_regulation(writer, session=session, regulation=regulation)
     handle.reset()
     return ReindexReport(regulations=regulations, clauses=clauses, seconds=time.perf_counter() - started)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 #: kinds that start a unit of their own
 UNIT_KINDS = frozenset({"pasal", "ayat", "perubahan", "umum", "lampiran", "teks"})
@@ -72,7 +72,7 @@ def clause_units(rows: Iterable[Any]) -> list[ClauseUnit]:
         row_id, kind, parent = _get(row, "id"), _get(row, "kind"), _get(row, "parent_id")
         text = " ".join((_get(row, "text") or "").split())
         if kind in INNER_KINDS:
-            owner = _owner(parent, by_id)
+            owner = _owner(row, by_id)
             if owner is not None and owner in current:
                 label = _label(kind, _get(row, "num"))
                 current[owner].text = " ".join(filter(None, (current[owner].text, label, text)))
@@ -103,37 +103,26 @@ def says_only_cukup_jelas(text: str) -> bool:
     return "jelas" in found and found <= _NOTHING_SAID
 
 
-def _owner(parent: str | None, by_id: Mapping[str, Any]) -> str | None:
-    """The nearest ancestor that starts a unit."""
-    while parent is not None:
-        row = by_id.get(parent)
-        if row is None:
-            return None
-        if _get(row, "kind") in UNIT_KINDS:
-            return parent
-        parent = _get(row, "parent_id")
-    return None
+def _ancestors(row: Any, by_id: Mapping[str, Any]) -> Iterator[Any]:
+    """The rows above ``row``, nearest first."""
+    parent = _get(row, "parent_id")
+    while parent is not None and (found := by_id.get(parent)) is not None:
+        yield found
+        parent = _get(found, "parent_id")
+
+
+def _owner(row: Any, by_id: Mapping[str, Any]) -> str | None:
+    """The id of the nearest row above that starts a unit."""
+    return next((_get(a, "id") for a in _ancestors(row, by_id) if _get(a, "kind") in UNIT_KINDS), None)
 
 
 def _ancestor(row: Any, by_id: Mapping[str, Any], kind: str) -> Any | None:
-    parent = _get(row, "parent_id")
-    while parent is not None:
-        found = by_id.get(parent)
-        if found is None:
-            return None
-        if _get(found, "kind") == kind:
-            return found
-        parent = _get(found, "parent_id")
-    return None
+    return next((a for a in _ancestors(row, by_id) if _get(a, "kind") == kind), None)
 
 
 def _headings(row: Any, by_id: Mapping[str, Any]) -> str:
-    found: list[str] = []
-    parent = _get(row, "parent_id")
-    while parent is not None and (ancestor := by_id.get(parent)) is not None:
-        if _get(ancestor, "kind") in ("bab", "bagian", "paragraf") and _get(ancestor, "heading"):
-            found.append(_get(ancestor, "heading"))
-        parent = _get(ancestor, "parent_id")
+    found = [_get(a, "heading") for a in _ancestors(row, by_id)
+             if _get(a, "kind") in ("bab", "bagian", "paragraf") and _get(a, "heading")]
     return " ".join(reversed(found))
 
 

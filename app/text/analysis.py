@@ -161,10 +161,23 @@ def exact_analyzer() -> Analyzer:
     return _base()
 
 
+_EXACT = exact_analyzer()
+_STEMMED = stemmed_analyzer()
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of ``text`` as the exact analyzer sees them.
 
     >>> words("Tim Koordinasi SPBE, dan/atau 2O19")
     ['tim', 'koordinasi', 'spbe', 'dan', 'atau', '2019']
     """
-    return [token.text for token in exact_analyzer()(text)]
+    return [token.text for token in _EXACT(text)]
+
+
+def stems(text: str) -> list[str]:
+    """The terms of ``text`` in the ranked field: stop words out, words stemmed.
+
+    >>> stems("yang menyelenggarakan SPBE")
+    ['selenggara', 'spbe']
+    """
+    return [token.text for token in _STEMMED(text)]

@@ -24,6 +24,7 @@ from whoosh.searching import Searcher
 
 from app.config import get_settings
 from app.errors import IndexUnavailable
+from app.index.docsets import Docsets, SegmentColumns
 from app.text.analysis import exact_analyzer, stemmed_analyzer
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,8 @@ class IndexHandle:
         self._lock = threading.Lock()
         self._index: Index | None = None
         self._searcher: Searcher | None = None
+        self._docsets: Docsets | None = None
+        self._columns = SegmentColumns()
 
     @property
     def index(self) -> Index:
@@ -122,12 +125,22 @@ class IndexHandle:
                 self._searcher = index.searcher()
             return self._searcher
 
+    def docsets(self) -> Docsets:
+        """Document sets and facet counts over the shared searcher (``app.index.docsets``)."""
+        searcher = self.searcher()
+        with self._lock:
+            if self._docsets is None or self._docsets.searcher is not searcher:
+                self._docsets = Docsets(searcher, self._columns)
+            return self._docsets
+
     def reset(self) -> None:
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = None
+            self._docsets = None
             self._index = None
+            self._columns = SegmentColumns()
 
 
 _HANDLES: dict[Path, IndexHandle] = {}

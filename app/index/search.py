@@ -5,35 +5,38 @@ What happens to a query (``search``):
 1. it is parsed (``app.index.query``); pasted text (more than ``MAX_TERMS`` words) becomes its
    rarest words, any of which may match;
 2. the hits are the clauses matching the query and every filter, ranked by BM25F (or newest
-   year first), with facet counts over all of them;
+   year first), with facet counts over all of them: the count and the facets come from numpy
+   document sets (``app.index.docsets``), the ranking of the page from Whoosh;
 3. when fewer than ``FEW_HITS`` clauses match, misspelt words are corrected from the corpus's
    vocabulary (``suggestion``, "maksud Anda"); when the query found nothing, the hits are those
    of the corrected query (``corrected``);
 4. when still no clause has every word, clauses with any of them are returned (``relaxed``).
 
-Snippets are HTML: the text is escaped and the matched words are wrapped in ``<mark>``.
+Snippets are HTML: the text is escaped and the matched words are wrapped in ``<mark>``
+(``app.index.snippets``).
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from dataclasses import dataclass
 from typing import Literal
 
-from whoosh import highlight, sorting
+import numpy as np
+from whoosh import sorting
 from whoosh import query as wq
-from whoosh.searching import Hit, Results, Searcher
+from whoosh.searching import Hit, Searcher
 
 from app.errors import InvalidInput
 from app.index.query import Parsed, long_query, parse_query, to_whoosh
+from app.index.docsets import Docsets
 from app.index.schema import FACETS, IndexHandle, get_handle
+from app.index.snippets import marked_terms, snippet
 from app.index.spelling import suggest
 from app.kb.naming import jenis_info
 from app.kb.store import TINGKAT, region_names
 from app.models import SearchHit, SearchRegulation, SearchResult
-from app.text.analysis import stem, stemmed_analyzer
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,6 @@ Sort = Literal["relevance", "tahun"]
 SORTS: tuple[str, ...] = ("relevance", "tahun")
 PARTS: tuple[str, ...] = ("body", "penjelasan", "lampiran")
 FEW_HITS = 3
-SNIPPET_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -102,51 +104,6 @@ def filter_query(filters: SearchFilters) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-class _MarkFormatter(highlight.Formatter):
-    """Escaped text with each match in ``<mark>``; fragments joined by an ellipsis."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return html.escape(text, quote=False)
-
-    def format_token(self, text: str, token: object, replace: bool = False) -> str:
-        return f"<mark>{html.escape(highlight.get_text(text, token, replace), quote=False)}</mark>"
-
-
-_FORMATTER = _MarkFormatter()
-_FRAGMENTER = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-_ANALYZER = stemmed_analyzer()
-
-
-def marked_terms(q: wq.Query | None) -> frozenset[str]:
-    """The stems a hit's snippet marks: the query's words and phrase words, not those under NOT.
-
-    >>> sorted(marked_terms(wq.And([wq.Term("text", "dewan"), wq.Phrase("exact", ["pusat", "data"]),
-    ...                              wq.Not(wq.Term("text", "pidana"))])))
-    ['data', 'dewan', 'pusat']
-    """
-    if q is None or isinstance(q, wq.Not):
-        return frozenset()
-    if isinstance(q, wq.Term):
-        return frozenset({q.text if q.fieldname == "text" else stem(str(q.text))})
-    if isinstance(q, wq.Phrase):
-        return frozenset(stem(word) for word in q.words)
-    found: set[str] = set()
-    for child in q.children():
-        found |= marked_terms(child)
-    return frozenset(found)
-
-
-def snippet(text: str, terms: frozenset[str]) -> str:
-    """The clause's best passages (HTML) with the ``terms`` marked; its opening when none is found."""
-    found = highlight.highlight(text, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=2) if terms else ""
-    if found:
-        return found
-    shown = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-    return html.escape(shown, quote=False)
-
-
 def _hit(hit: Hit, *, scored: bool, terms: frozenset[str]) -> SearchHit:
     return SearchHit(
         provision_id=hit["id"], regulation_id=hit["regulation_id"],
@@ -163,27 +120,41 @@ def _hit(hit: Hit, *, scored: bool, terms: frozenset[str]) -> SearchHit:
     )
 
 
-def _facets(results: Results) -> dict[str, dict[str, int]]:
+@dataclass(frozen=True)
+class _Found:
+    """What one query found: how many clauses, which (``docs``), and the hits up to the page's end."""
+
+    total: int
+    docs: np.ndarray
+    hits: list[Hit]
+
+
+def _facets(docsets: Docsets, docs: np.ndarray) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for name in FACETS:
-        counts = results.groups(name)
+        counts = docsets.counts(docs, name)
         items = [(str(value), count) for value, count in counts.items() if value not in (None, "")]
         items.sort(key=lambda item: (-item[1], item[0]))
         out[name] = dict(items)
     return out
 
 
-def _run(searcher: Searcher, q: wq.Query, *, limit: int, sort: str, filter_q: wq.Query | None, facets: bool) -> Results:
+def _run(docsets: Docsets, q: wq.Query, *, limit: int, sort: str, allowed: np.ndarray | None) -> _Found:
+    """Every clause matching ``q`` among the ``allowed`` ones (None: all), and the first ``limit``
+    ranked: the count from numpy document sets, the ranking (BM25F or year) from Whoosh."""
     if isinstance(q, wq.Not):
         q = wq.And([wq.Every(), q])
-    options: dict[str, object] = {"limit": limit, "filter": filter_q}
+    docs = docsets.docs(q)
+    if allowed is not None:
+        docs = np.intersect1d(docs, allowed, assume_unique=True)
+    if not len(docs):
+        return _Found(0, docs, [])
+    options: dict[str, object] = {"limit": limit}
+    if allowed is not None:
+        options["filter"] = set(docs.tolist())
     if sort == "tahun":
         options["sortedby"] = [sorting.FieldFacet("tahun", reverse=True), sorting.ScoreFacet()]
-    if facets:
-        options["groupedby"] = {name: sorting.FieldFacet(name) for name in FACETS}
-        options["maptype"] = sorting.Count
-    results = searcher.search(q, **options)
-    return results
+    return _Found(len(docs), docs, list(docsets.searcher.search(q, **options)))
 
 
 def _build(parsed: Parsed, text: str, searcher: Searcher, *, any_word: bool = False) -> wq.Query | None:
@@ -210,39 +181,36 @@ def search(
     filters = filters or SearchFilters()
     filter_q = filter_query(filters)
     started = time.perf_counter()
-    searcher = (handle or get_handle()).searcher()
+    docsets = (handle or get_handle()).docsets()
+    searcher = docsets.searcher
+    allowed = docsets.filter_docs(filter_q) if filter_q is not None else None
     parsed = parse_query(query)
     limit = page * per_page
 
+    def run(q: wq.Query) -> _Found:
+        return _run(docsets, q, limit=limit, sort=sort, allowed=allowed)
+
     q = _build(parsed, query, searcher)
-    results = _run(searcher, q, limit=limit, sort=sort, filter_q=filter_q, facets=facets) if q is not None else None
-    total = len(results) if results is not None else 0
+    found = run(q) if q is not None else _Found(0, np.empty(0, dtype=np.int64), [])
     relaxed = corrected = False
     shown_q = q
-    suggestion = suggest(query, parsed.words, searcher) if total < FEW_HITS and not parsed.long else None
-    if total == 0 and suggestion:
+    suggestion = suggest(query, parsed.words, searcher) if found.total < FEW_HITS and not parsed.long else None
+    if not found.total and suggestion:
         fixed_q = _build(parse_query(suggestion), suggestion, searcher)
-        if fixed_q is not None:
-            fixed = _run(searcher, fixed_q, limit=limit, sort=sort, filter_q=filter_q, facets=facets)
-            if len(fixed):
-                results, total, corrected, shown_q = fixed, len(fixed), True, fixed_q
-    if total == 0 and q is not None and not parsed.long:
+        fixed = run(fixed_q) if fixed_q is not None else None
+        if fixed is not None and fixed.total:
+            found, corrected, shown_q = fixed, True, fixed_q
+    if not found.total and q is not None and not parsed.long:
         loose_q = _build(parsed, query, searcher, any_word=True)
-        if loose_q is not None and loose_q != q:
-            loose = _run(searcher, loose_q, limit=limit, sort=sort, filter_q=filter_q, facets=facets)
-            if len(loose):
-                results, total, relaxed, shown_q = loose, len(loose), True, loose_q
+        loose = run(loose_q) if loose_q is not None and loose_q != q else None
+        if loose is not None and loose.total:
+            found, relaxed, shown_q = loose, True, loose_q
 
-    hits: list[SearchHit] = []
-    facet_counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    if results is not None:
-        scored = sort == "relevance"
-        terms = marked_terms(shown_q)
-        hits = [_hit(hit, scored=scored, terms=terms) for hit in results[(page - 1) * per_page:limit]]
-        if facets:
-            facet_counts = _facets(results)
-    logger.info("search %r: %d hits in %.1f ms", query[:80], total, (time.perf_counter() - started) * 1000)
+    terms = marked_terms(shown_q)
+    hits = [_hit(hit, scored=sort == "relevance", terms=terms) for hit in found.hits[(page - 1) * per_page:limit]]
+    facet_counts = _facets(docsets, found.docs) if facets else {name: {} for name in FACETS}
+    logger.info("search %r: %d hits in %.1f ms", query[:80], found.total, (time.perf_counter() - started) * 1000)
     return SearchResult(
-        query=query, total=total, page=page, per_page=per_page, sort=sort, hits=hits, facets=facet_counts,
+        query=query, total=found.total, page=page, per_page=per_page, sort=sort, hits=hits, facets=facet_counts,
         suggestion=suggestion, corrected=corrected, relaxed=relaxed, plain=parsed.plain,
     )

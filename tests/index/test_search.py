@@ -6,7 +6,8 @@ import pytest
 
 from app.errors import InvalidInput
 from app.index.schema import IndexHandle
-from app.index.search import SearchFilters, search, snippet
+from app.index.search import SearchFilters, search
+from app.index.snippets import snippet
 
 
 def test_hit_shape_and_metadata(corpus: IndexHandle) -> None:

@@ -1,0 +1,220 @@
+"""Every clause a query matches, as a sorted numpy array of document numbers, and facet counts.
+
+Totals and facet counts need every match, not just the first page. Whoosh gets them by walking
+each match through Python generators and grouping collectors, which over the whole dataset costs
+a few hundred milliseconds for a common word. Here a query's boolean structure is evaluated with
+numpy set operations instead:
+
+- a term's posting list is read block by block (the W3 codec stores each block's ids as
+  deltas: one ``cumsum``);
+- ``And`` intersects, ``Or`` unites, ``Not`` and ``AndNot`` subtract, ``Every`` is every document;
+- a ``NumericRange`` over a sortable field is read from its column;
+- anything else (phrases) asks Whoosh for its documents;
+
+and deleted documents are taken out at the end. Facet values are read once per segment (a
+segment never changes; its deletions do), coded as small integers, and counted with
+``numpy.bincount``. ``Docsets`` holds these per searcher, with the documents of recent filters:
+the same filter (a province, Perbup only) is asked for again and again.
+
+``tests/index/test_docsets.py`` checks every result against ``Searcher.docs_for_query``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.fields import NUMERIC
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+#: filters whose documents are kept per searcher
+FILTER_CACHE_SIZE = 64
+_EMPTY = np.empty(0, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class FacetColumn:
+    """One segment's values of one field: ``labels[codes[docnum]]``."""
+
+    labels: tuple[object, ...]
+    codes: np.ndarray
+
+
+def _segment_id(reader: IndexReader) -> str:
+    return str(reader.segment().segment_id())
+
+
+class SegmentColumns:
+    """Facet columns of an index's segments, read once per segment and field.
+
+    A segment's stored values never change (deletions are kept apart), so the columns survive
+    commits; ``keep_only`` forgets the segments merged away.
+    """
+
+    def __init__(self) -> None:
+        self._columns: dict[tuple[str, str], FacetColumn] = {}
+        self._lock = threading.Lock()
+
+    def get(self, reader: IndexReader, fieldname: str) -> FacetColumn:
+        key = (_segment_id(reader), fieldname)
+        with self._lock:
+            found = self._columns.get(key)
+        if found is not None:
+            return found
+        fieldobj = reader.schema[fieldname]
+        values = (reader.column_reader(fieldname, translate=False) if reader.has_column(fieldname)
+                  else [None] * reader.doc_count_all())
+        raw: dict[object, int] = {}
+        codes = np.fromiter((raw.setdefault(value, len(raw)) for value in values), dtype=np.int32,
+                            count=reader.doc_count_all())
+        missing = fieldobj.default if isinstance(fieldobj, NUMERIC) else None  # a number left out
+        labels = [None if value is None or value == missing else fieldobj.from_column_value(value) for value in raw]
+        column = FacetColumn(labels=tuple(labels), codes=codes)
+        with self._lock:
+            self._columns[key] = column
+        return column
+
+    def keep_only(self, readers: list[IndexReader]) -> None:
+        live = {_segment_id(reader) for reader in readers}
+        with self._lock:
+            for key in [key for key in self._columns if key[0] not in live]:
+                del self._columns[key]
+
+
+def term_docs(reader: IndexReader, fieldname: str, text: object) -> np.ndarray:
+    """The segment's documents holding a term (deleted ones included), sorted."""
+    if fieldname not in reader.schema:
+        return _EMPTY
+    try:
+        btext = reader.schema[fieldname].to_bytes(text)
+    except ValueError:
+        return _EMPTY
+    if (fieldname, btext) not in reader:
+        return _EMPTY
+    matcher = reader.postings(fieldname, btext)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        return np.fromiter(matcher.all_ids(), dtype=np.int64)
+    blocks: list[np.ndarray] = []
+    while not matcher._atend:
+        matcher._read_data()
+        blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
+        matcher._next_block()
+    return np.concatenate(blocks) if blocks else _EMPTY
+
+
+def _range_docs(reader: IndexReader, q: wq.NumericRange, columns: SegmentColumns) -> np.ndarray | None:
+    """A numeric range read from its column; None when the field has none."""
+    if not reader.has_column(q.fieldname):
+        return None
+    column = columns.get(reader, q.fieldname)
+    values = np.array([np.nan if value is None else value for value in column.labels], dtype=float)
+    low = -np.inf if q.start is None else q.start
+    high = np.inf if q.end is None else q.end
+    inside = (values > low if q.startexcl else values >= low) & (values < high if q.endexcl else values <= high)
+    return np.flatnonzero(inside[column.codes]).astype(np.int64)
+
+
+def _every(reader: IndexReader) -> np.ndarray:
+    return np.arange(reader.doc_count_all(), dtype=np.int64)
+
+
+def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np.ndarray:
+    """The documents of one segment's ``searcher`` matching ``q`` (deleted ones may be included)."""
+    reader = searcher.reader()
+    if isinstance(q, wq.Term):
+        return term_docs(reader, q.fieldname, q.text)
+    if q is wq.NullQuery:
+        return _EMPTY
+    if isinstance(q, wq.Every) and not q.fieldname:
+        return _every(reader)
+    if isinstance(q, wq.AndNot):
+        return np.setdiff1d(segment_docs(searcher, q.a, columns), segment_docs(searcher, q.b, columns),
+                            assume_unique=True)
+    if isinstance(q, wq.Not):
+        return np.setdiff1d(_every(reader), segment_docs(searcher, q.query, columns), assume_unique=True)
+    if isinstance(q, wq.And) and q.subqueries:
+        wanted = [child for child in q.subqueries if not isinstance(child, wq.Not)]
+        found = segment_docs(searcher, wanted[0], columns) if wanted else _every(reader)
+        for child in wanted[1:]:
+            if not len(found):
+                return _EMPTY
+            found = np.intersect1d(found, segment_docs(searcher, child, columns), assume_unique=True)
+        for child in q.subqueries:
+            if isinstance(child, wq.Not):
+                found = np.setdiff1d(found, segment_docs(searcher, child.query, columns), assume_unique=True)
+        return found
+    if isinstance(q, wq.Or) and q.subqueries and not q.minmatch:
+        return np.unique(np.concatenate([segment_docs(searcher, child, columns) for child in q.subqueries]))
+    if isinstance(q, wq.NumericRange):
+        found = _range_docs(reader, q, columns)
+        if found is not None:
+            return found
+    return np.fromiter(q.docs(searcher), dtype=np.int64)
+
+
+def _deleted(reader: IndexReader) -> np.ndarray:
+    """The segment's deleted documents, sorted (a segment reader keeps them as a set)."""
+    if not reader.has_deletions():
+        return _EMPTY
+    deleted = getattr(reader, "deleted_docs_set", None)
+    if deleted is None:
+        deleted = (docnum for docnum in range(reader.doc_count_all()) if reader.is_deleted(docnum))
+    return np.array(sorted(deleted), dtype=np.int64)
+
+
+class Docsets:
+    """Document sets and facet counts over one searcher (see the module docstring)."""
+
+    def __init__(self, searcher: Searcher, columns: SegmentColumns) -> None:
+        self.searcher = searcher
+        self.columns = columns
+        self._leaves = [(leaf, offset, _deleted(leaf.reader())) for leaf, offset in searcher.leaf_searchers()]
+        columns.keep_only([leaf.reader() for leaf, _, _ in self._leaves])
+        self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def docs(self, q: wq.Query) -> np.ndarray:
+        """Every live document matching ``q``, as sorted global document numbers."""
+        parts = []
+        for leaf, offset, deleted in self._leaves:
+            found = segment_docs(leaf, q, self.columns)
+            if len(deleted):
+                found = found[~np.isin(found, deleted, assume_unique=True)]
+            parts.append(found + offset)
+        return np.concatenate(parts) if parts else _EMPTY
+
+    def filter_docs(self, q: wq.Query) -> np.ndarray:
+        """``docs(q)`` remembered for the next ``FILTER_CACHE_SIZE`` different filters."""
+        key = repr(q)
+        with self._lock:
+            if key in self._filters:
+                self._filters.move_to_end(key)
+                return self._filters[key]
+        found = self.docs(q)
+        with self._lock:
+            self._filters[key] = found
+            while len(self._filters) > FILTER_CACHE_SIZE:
+                self._filters.popitem(last=False)
+        return found
+
+    def counts(self, docs: np.ndarray, fieldname: str) -> Counter[object]:
+        """How many of ``docs`` (global numbers, sorted) have each value of ``fieldname``."""
+        counts: Counter[object] = Counter()
+        for leaf, offset, _ in self._leaves:
+            reader = leaf.reader()
+            inside = docs[(docs >= offset) & (docs < offset + reader.doc_count_all())] - offset
+            if not len(inside):
+                continue
+            column = self.columns.get(reader, fieldname)
+            for code, count in enumerate(np.bincount(column.codes[inside], minlength=len(column.labels))):
+                if count:
+                    counts[column.labels[code]] += int(count)
+        return counts

@@ -1,0 +1,108 @@
+"""Document sets agree with Whoosh's own matching, over several segments with deletions."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pytest
+from sqlmodel import Session, select
+from whoosh import query as wq
+
+from app.db import get_engine
+from app.index.docsets import Docsets, SegmentColumns
+from app.index.query import parse_query, to_whoosh
+from app.index.schema import FACETS, IndexHandle, recreate
+from app.index.search import SearchFilters, filter_query
+from app.index.sync import clause_documents, units_of
+from app.models import Regulation
+
+QUERIES = [case["q"] for case in json.loads((Path(__file__).parent / "relevance.json").read_text(encoding="utf-8"))["queries"]]
+QUERIES += ["pemerintah", "NOT pemerintah", "pajak -daerah", "(sanksi OR denda) BUKAN pidana", '"peraturan pemerintah"',
+            "tidakadakatainidiindeks"]
+FILTERS = [
+    SearchFilters(jenis="perbup"), SearchFilters(provinsi="Jawa Tengah"), SearchFilters(tingkat="nasional"),
+    SearchFilters(tahun_min=2010), SearchFilters(tahun_max=2008), SearchFilters(tahun_min=2004, tahun_max=2016),
+    SearchFilters(jenis="uu", tahun_min=2000, bagian="penjelasan"), SearchFilters(spesimen=False),
+]
+
+
+@pytest.fixture(scope="module")
+def segmented(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexHandle]:
+    """The corpus written in three commits (three segments), one regulation then updated: its
+    first clauses are deleted from an old segment and written again in a fourth."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SELARAS_DATA_DIR", str(corpus_dir))
+        from app.config import get_settings
+
+        get_settings.cache_clear()
+        with Session(get_engine()) as session:
+            regulations = session.exec(select(Regulation).order_by(Regulation.id)).all()
+            documents = {reg.id: list(clause_documents(reg, units_of(session=session, reg_id=reg.id)))
+                         for reg in regulations}
+        get_settings.cache_clear()
+    path = tmp_path_factory.mktemp("segmented")
+    index = recreate(path)
+    ids = list(documents)
+    for part in (ids[0::3], ids[1::3], ids[2::3]):
+        with index.writer() as writer:
+            for reg_id in part:
+                for document in documents[reg_id]:
+                    writer.add_document(**document)
+    updated = ids[0]
+    with index.writer() as writer:
+        writer.delete_by_term("regulation_id", updated)
+        for document in documents[updated]:
+            writer.add_document(**document)
+    handle = IndexHandle(path)
+    assert len(handle.searcher().reader().leaf_readers()) == 4 and handle.searcher().reader().has_deletions()
+    yield handle
+    handle.reset()
+
+
+def whoosh_docs(handle: IndexHandle, q: wq.Query) -> np.ndarray:
+    return np.array(sorted(handle.searcher().docs_for_query(q)), dtype=np.int64)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_query_documents_are_whooshs(segmented: IndexHandle, text: str) -> None:
+    q = to_whoosh(parse_query(text).tree)
+    assert q is not None
+    q = wq.And([wq.Every(), q]) if isinstance(q, wq.Not) else q
+    assert np.array_equal(segmented.docsets().docs(q), whoosh_docs(segmented, q))
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_filter_documents_are_whooshs_and_are_remembered(segmented: IndexHandle, filters: SearchFilters) -> None:
+    q = filter_query(filters)
+    assert q is not None
+    docsets = segmented.docsets()
+    found = docsets.filter_docs(q)
+    assert len(found) and np.array_equal(found, whoosh_docs(segmented, q))
+    assert docsets.filter_docs(q) is found
+
+
+def test_counts_are_those_of_the_stored_fields(segmented: IndexHandle) -> None:
+    docsets = segmented.docsets()
+    docs = docsets.docs(wq.Every())
+    assert len(docs) == segmented.searcher().doc_count()
+    for name in FACETS:
+        stored = Counter(segmented.searcher().stored_fields(int(doc)).get(name) for doc in docs)
+        assert {k: v for k, v in docsets.counts(docs, name).items() if k not in (None, "")} == \
+            {k: v for k, v in stored.items() if k not in (None, "")}, name
+
+
+def test_a_year_left_out_is_no_year(tmp_path: Path) -> None:
+    index = recreate(tmp_path)
+    with index.writer() as writer:
+        writer.add_document(id="a", text="arsip", exact="arsip", tahun=2019)
+        writer.add_document(id="b", text="arsip", exact="arsip")
+    handle = IndexHandle(tmp_path)
+    docsets = Docsets(handle.searcher(), SegmentColumns())
+    everything = docsets.docs(wq.Every())
+    assert docsets.counts(everything, "tahun") == Counter({2019: 1, None: 1})
+    assert list(docsets.docs(wq.NumericRange("tahun", 2000, None))) == [0]
+    handle.reset()

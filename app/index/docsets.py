@@ -24,11 +24,13 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from typing import Iterator
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.fields import NUMERIC
+from whoosh.util.numeric import byte_to_length
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -36,6 +38,10 @@ from whoosh.searching import Searcher
 #: filters whose documents are kept per searcher
 FILTER_CACHE_SIZE = 64
 _EMPTY = np.empty(0, dtype=np.int64)
+_NO_WEIGHTS = np.empty(0, dtype=float)
+#: Whoosh's BM25F parameters (its defaults, which the index is searched with)
+BM25_B, BM25_K1 = 0.75, 1.2
+_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class SegmentColumns:
 
     def __init__(self) -> None:
         self._columns: dict[tuple[str, str], FacetColumn] = {}
+        self._lengths: dict[tuple[str, str], np.ndarray] = {}
         self._lock = threading.Lock()
 
     def get(self, reader: IndexReader, fieldname: str) -> FacetColumn:
@@ -80,34 +87,71 @@ class SegmentColumns:
             self._columns[key] = column
         return column
 
+    def lengths(self, reader: IndexReader, fieldname: str) -> np.ndarray:
+        """Each document's length in ``fieldname`` as Whoosh scores it (1 when not recorded)."""
+        key = (_segment_id(reader), f"_{fieldname}_len")
+        with self._lock:
+            found = self._lengths.get(key)
+        if found is not None:
+            return found
+        count = reader.doc_count_all()
+        perdoc = reader._perdoc  # lengths are a codec column, not a schema field's
+        if perdoc.has_column(key[1]):
+            column = perdoc.column_reader(key[1], LENGTHS_COLUMN)
+            found = _BYTE_LENGTHS[np.fromiter(column, dtype=np.uint8, count=count)]
+            found[found == 0] = 1.0
+        else:
+            found = np.ones(count)
+        with self._lock:
+            self._lengths[key] = found
+        return found
+
     def keep_only(self, readers: list[IndexReader]) -> None:
         live = {_segment_id(reader) for reader in readers}
         with self._lock:
-            for key in [key for key in self._columns if key[0] not in live]:
-                del self._columns[key]
+            for cache in (self._columns, self._lengths):
+                for key in [key for key in cache if key[0] not in live]:
+                    del cache[key]
 
 
-def term_docs(reader: IndexReader, fieldname: str, text: object) -> np.ndarray:
-    """The segment's documents holding a term (deleted ones included), sorted."""
+def term_postings(reader: IndexReader, fieldname: str, text: object) -> tuple[np.ndarray, np.ndarray]:
+    """The segment's documents holding a term (deleted ones included), sorted, and the term's
+    weight (frequency) in each."""
     if fieldname not in reader.schema:
-        return _EMPTY
+        return _EMPTY, _NO_WEIGHTS
     try:
         btext = reader.schema[fieldname].to_bytes(text)
     except ValueError:
-        return _EMPTY
+        return _EMPTY, _NO_WEIGHTS
     if (fieldname, btext) not in reader:
-        return _EMPTY
+        return _EMPTY, _NO_WEIGHTS
     matcher = reader.postings(fieldname, btext)
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    blocks: list[np.ndarray] = []
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return np.array(ids, dtype=np.int64), np.array(weights, dtype=float)
+    id_blocks: list[np.ndarray] = []
+    weight_blocks: list[np.ndarray] = []
     while not matcher._atend:
         matcher._read_data()
-        blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
+        deltas, weights = matcher._data[0], matcher._data[1]
+        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        weight_blocks.append(np.full(len(deltas), 1.0 if weights is None else weights, dtype=float)
+                             if weights is None or isinstance(weights, float) else np.asarray(weights, dtype=float))
         matcher._next_block()
-    return np.concatenate(blocks) if blocks else _EMPTY
+    if not id_blocks:
+        return _EMPTY, _NO_WEIGHTS
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+
+
+def term_docs(reader: IndexReader, fieldname: str, text: object) -> np.ndarray:
+    """The segment's documents holding a term (deleted ones included), sorted."""
+    return term_postings(reader, fieldname, text)[0]
 
 
 def _range_docs(reader: IndexReader, q: wq.NumericRange, columns: SegmentColumns) -> np.ndarray | None:
@@ -160,6 +204,41 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
     return np.fromiter(q.docs(searcher), dtype=np.int64)
 
 
+class Unscorable(Exception):
+    """The query has a part (a phrase) whose score only Whoosh computes."""
+
+
+def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, scores: np.ndarray,
+                columns: SegmentColumns) -> None:
+    """Add to ``scores`` (aligned with the segment's sorted ``docs``) what ``q`` scores them, as
+    Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or; nothing for Not."""
+    if isinstance(q, wq.Term):
+        ids, weights = term_postings(leaf.reader(), q.fieldname, q.text)
+        if not len(ids):
+            return
+        where = np.searchsorted(docs, ids)
+        inside = where < len(docs)
+        inside[inside] = docs[where[inside]] == ids[inside]
+        if not inside.any():
+            return
+        ids, weights, where = ids[inside], weights[inside], where[inside]
+        btext = top.schema[q.fieldname].to_bytes(q.text)
+        idf = top.idf(q.fieldname, btext)
+        average = top.avg_field_length(q.fieldname) or 1
+        lengths = columns.lengths(leaf.reader(), q.fieldname)[ids]
+        scores[where] += idf * (weights * (BM25_K1 + 1)) / (
+            weights + BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / average))
+    elif isinstance(q, (wq.Not, wq.Every)) or q is wq.NullQuery:
+        return
+    elif isinstance(q, wq.AndNot):
+        _add_scores(top, leaf, q.a, docs, scores, columns)
+    elif isinstance(q, (wq.And, wq.Or)) and not getattr(q, "minmatch", 0):
+        for child in q.subqueries:
+            _add_scores(top, leaf, child, docs, scores, columns)
+    else:
+        raise Unscorable(type(q).__name__)
+
+
 def _deleted(reader: IndexReader) -> np.ndarray:
     """The segment's deleted documents, sorted (a segment reader keeps them as a set)."""
     if not reader.has_deletions():
@@ -204,6 +283,33 @@ class Docsets:
             while len(self._filters) > FILTER_CACHE_SIZE:
                 self._filters.popitem(last=False)
         return found
+
+    def _segments(self, docs: np.ndarray) -> Iterator[tuple[Searcher, int, np.ndarray, slice]]:
+        """For each segment: its searcher, offset, its share of ``docs`` (local numbers) and where
+        that share sits in ``docs``."""
+        for leaf, offset, _ in self._leaves:
+            start, end = np.searchsorted(docs, [offset, offset + leaf.reader().doc_count_all()])
+            yield leaf, offset, docs[start:end] - offset, slice(int(start), int(end))
+
+    def scores(self, q: wq.Query, docs: np.ndarray) -> np.ndarray:
+        """BM25F scores of ``docs`` (sorted global numbers) for ``q``, equal to Whoosh's.
+
+        Raises ``Unscorable`` for a query with a phrase."""
+        scores = np.zeros(len(docs))
+        for leaf, _, local, where in self._segments(docs):
+            if len(local):
+                part = np.zeros(len(local))
+                _add_scores(self.searcher, leaf, q, local, part, self.columns)
+                scores[where] = part
+        return scores
+
+    def values(self, docs: np.ndarray, fieldname: str) -> list[object]:
+        """Each doc's value of a sortable field (None when it has none)."""
+        out: list[object] = []
+        for leaf, _, local, _ in self._segments(docs):
+            column = self.columns.get(leaf.reader(), fieldname)
+            out.extend(column.labels[code] for code in column.codes[local])
+        return out
 
     def counts(self, docs: np.ndarray, fieldname: str) -> Counter[object]:
         """How many of ``docs`` (global numbers, sorted) have each value of ``fieldname``."""

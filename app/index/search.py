@@ -5,8 +5,8 @@ What happens to a query (``search``):
 1. it is parsed (``app.index.query``); pasted text (more than ``MAX_TERMS`` words) becomes its
    rarest words, any of which may match;
 2. the hits are the clauses matching the query and every filter, ranked by BM25F (or newest
-   year first), with facet counts over all of them: the count and the facets come from numpy
-   document sets (``app.index.docsets``), the ranking of the page from Whoosh;
+   year first), with facet counts over all of them: matches, counts, facets and BM25F scores
+   come from numpy over Whoosh's postings (``app.index.docsets``); a phrase is ranked by Whoosh;
 3. when fewer than ``FEW_HITS`` clauses match, misspelt words are corrected from the corpus's
    vocabulary (``suggestion``, "maksud Anda"); when the query found nothing, the hits are those
    of the corrected query (``corrected``);
@@ -21,16 +21,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from whoosh import sorting
 from whoosh import query as wq
-from whoosh.searching import Hit, Searcher
+from whoosh.searching import Searcher
 
 from app.errors import InvalidInput
 from app.index.query import Parsed, long_query, parse_query, to_whoosh
-from app.index.docsets import Docsets
+from app.index.docsets import Docsets, Unscorable
 from app.index.schema import FACETS, IndexHandle, get_handle
 from app.index.snippets import marked_terms, snippet
 from app.index.spelling import suggest
@@ -104,29 +104,31 @@ def filter_query(filters: SearchFilters) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def _hit(hit: Hit, *, scored: bool, terms: frozenset[str]) -> SearchHit:
+def _hit(fields: dict[str, Any], score: float | None, *, terms: frozenset[str]) -> SearchHit:
     return SearchHit(
-        provision_id=hit["id"], regulation_id=hit["regulation_id"],
-        pasal=hit.get("pasal") or None, ayat=hit.get("ayat") or None,
-        part=hit.get("part", "body"), penjelasan=hit.get("part") == "penjelasan", bab=hit.get("bab"),
-        score=round(float(hit.score), 4) if scored and hit.score is not None else None,
-        snippet=snippet(hit.get("text", ""), terms), text=hit.get("text", ""),
+        provision_id=fields["id"], regulation_id=fields["regulation_id"],
+        pasal=fields.get("pasal") or None, ayat=fields.get("ayat") or None,
+        part=fields.get("part", "body"), penjelasan=fields.get("part") == "penjelasan", bab=fields.get("bab"),
+        score=None if score is None else round(float(score), 4),
+        snippet=snippet(fields.get("text", ""), terms), text=fields.get("text", ""),
         regulation=SearchRegulation(
-            id=hit["regulation_id"], jenis=hit.get("jenis") or None, jenis_singkat=hit.get("jenis_singkat") or None,
-            nomor=hit.get("nomor"), tahun=hit.get("tahun"), daerah=hit.get("daerah") or None,
-            provinsi=hit.get("provinsi") or None, tingkat=hit.get("tingkat") or None, judul=hit.get("judul"),
-            status=hit.get("status") or None, spesimen=bool(hit.get("spesimen")),
+            id=fields["regulation_id"], jenis=fields.get("jenis") or None,
+            jenis_singkat=fields.get("jenis_singkat") or None, nomor=fields.get("nomor"), tahun=fields.get("tahun"),
+            daerah=fields.get("daerah") or None, provinsi=fields.get("provinsi") or None,
+            tingkat=fields.get("tingkat") or None, judul=fields.get("judul"), status=fields.get("status") or None,
+            spesimen=bool(fields.get("spesimen")),
         ),
     )
 
 
 @dataclass(frozen=True)
 class _Found:
-    """What one query found: how many clauses, which (``docs``), and the hits up to the page's end."""
+    """What one query found: how many clauses, which (``docs``), and the ranked hits up to the
+    page's end as (stored fields, score)."""
 
     total: int
     docs: np.ndarray
-    hits: list[Hit]
+    hits: list[tuple[dict[str, Any], float | None]]
 
 
 def _facets(docsets: Docsets, docs: np.ndarray) -> dict[str, dict[str, int]]:
@@ -139,9 +141,31 @@ def _facets(docsets: Docsets, docs: np.ndarray) -> dict[str, dict[str, int]]:
     return out
 
 
+def _ranked(docsets: Docsets, q: wq.Query, docs: np.ndarray, *, limit: int, sort: str) -> list[tuple[int, float]]:
+    """The first ``limit`` of ``docs`` by BM25F (or year, then BM25F), as (docnum, score).
+
+    Scores come from ``Docsets.scores`` (Whoosh's BM25F in numpy); a query with a phrase is
+    ranked by Whoosh itself, among ``docs`` only."""
+    try:
+        scores = docsets.scores(q, docs)
+    except Unscorable:
+        options: dict[str, object] = {"limit": limit, "filter": set(docs.tolist())}
+        if sort == "tahun":
+            options["sortedby"] = [sorting.FieldFacet("tahun", reverse=True), sorting.ScoreFacet()]
+        ranked = docsets.searcher.search(q, **options)
+        return [(hit.docnum, hit.score) for hit in ranked[:]]  # a slice: list() would count again
+    if sort == "tahun":
+        years = np.array([-1 if year is None else year for year in docsets.values(docs, "tahun")])
+        order = np.lexsort((docs, -scores, -years))[:limit]
+    else:
+        candidates = np.argpartition(-scores, limit - 1)[:limit] if len(docs) > limit else np.arange(len(docs))
+        order = candidates[np.lexsort((docs[candidates], -scores[candidates]))]
+    return [(int(docs[i]), float(scores[i])) for i in order]
+
+
 def _run(docsets: Docsets, q: wq.Query, *, limit: int, sort: str, allowed: np.ndarray | None) -> _Found:
     """Every clause matching ``q`` among the ``allowed`` ones (None: all), and the first ``limit``
-    ranked: the count from numpy document sets, the ranking (BM25F or year) from Whoosh."""
+    ranked (``_ranked``)."""
     if isinstance(q, wq.Not):
         q = wq.And([wq.Every(), q])
     docs = docsets.docs(q)
@@ -149,12 +173,9 @@ def _run(docsets: Docsets, q: wq.Query, *, limit: int, sort: str, allowed: np.nd
         docs = np.intersect1d(docs, allowed, assume_unique=True)
     if not len(docs):
         return _Found(0, docs, [])
-    options: dict[str, object] = {"limit": limit}
-    if allowed is not None:
-        options["filter"] = set(docs.tolist())
-    if sort == "tahun":
-        options["sortedby"] = [sorting.FieldFacet("tahun", reverse=True), sorting.ScoreFacet()]
-    return _Found(len(docs), docs, list(docsets.searcher.search(q, **options)))
+    stored = docsets.searcher.stored_fields
+    hits = [(stored(docnum), score) for docnum, score in _ranked(docsets, q, docs, limit=limit, sort=sort)]
+    return _Found(len(docs), docs, hits)
 
 
 def _build(parsed: Parsed, text: str, searcher: Searcher, *, any_word: bool = False) -> wq.Query | None:
@@ -207,7 +228,8 @@ def search(
             found, relaxed, shown_q = loose, True, loose_q
 
     terms = marked_terms(shown_q)
-    hits = [_hit(hit, scored=sort == "relevance", terms=terms) for hit in found.hits[(page - 1) * per_page:limit]]
+    hits = [_hit(fields, score if sort == "relevance" else None, terms=terms)
+            for fields, score in found.hits[(page - 1) * per_page:limit]]
     facet_counts = _facets(docsets, found.docs) if facets else {name: {} for name in FACETS}
     logger.info("search %r: %d hits in %.1f ms", query[:80], found.total, (time.perf_counter() - started) * 1000)
     return SearchResult(

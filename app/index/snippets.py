@@ -3,8 +3,8 @@
 A snippet is at most ``SNIPPET_CHARS`` characters of the clause: the window holding the most
 distinct query terms (ties: the earliest), opened a little before its first match and cut at
 word boundaries, with `` … `` where text was left out. The text is HTML-escaped; only the
-``<mark>`` tags are markup. A clause with no match (a hit found through a synonym's phrase, a
-NOT-only query) shows its opening.
+``<mark>`` tags are markup. A clause with no match in its first ``SCAN_CHARS`` characters (a
+hit found through a synonym's phrase, a NOT-only query) shows its opening.
 
 Words are compared as the ranked field indexes them (``app.text.analysis.term_spans``), so
 ``dikelola`` is marked for the query ``pengelolaan``.
@@ -19,6 +19,8 @@ from whoosh import query as wq
 from app.text.analysis import stem, term_spans
 
 SNIPPET_CHARS = 240
+#: how far into a clause matches are looked for (a Penjelasan Umum can run to 30,000 characters)
+SCAN_CHARS = 4000
 #: characters of context kept before the first match of the chosen window
 LEAD_CHARS = 60
 ELLIPSIS = " … "
@@ -74,7 +76,7 @@ def snippet(text: str, terms: frozenset[str]) -> str:
     >>> snippet("Pengelolaan <b>arsip</b> dikelola oleh Dinas.", frozenset({"kelola"}))
     '<mark>Pengelolaan</mark> &lt;b&gt;arsip&lt;/b&gt; <mark>dikelola</mark> oleh Dinas.'
     """
-    matches = [span for span in term_spans(text) if span[2] in terms] if terms else []
+    matches = [span for span in term_spans(text[:SCAN_CHARS]) if span[2] in terms] if terms else []
     if matches:
         first, last = _window(matches)
         start = max(0, matches[first][0] - LEAD_CHARS)

@@ -211,8 +211,12 @@ def term_spans(text: str) -> Iterator[tuple[int, int, str]]:
     [(0, 11, 'kelola'), (12, 15, 'dan'), (16, 20, 'atau'), (21, 25, '2019')]
     """
     for match in TOKEN_RE.finditer(text):
+        token = match.group()
+        if token.isalpha():  # most words: nothing to repair or split
+            yield match.start(), match.end(), stem(token.lower())
+            continue
         start = match.start()
-        parts = compound_parts(number(match.group()))
+        parts = compound_parts(number(token))
         if len(parts) == 1:
             yield start, match.end(), stem(parts[0][1].lower())
             continue

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from whoosh import query as wq
 
 from app.db import get_engine
-from app.index.docsets import Docsets, SegmentColumns
+from app.index.docsets import Docsets, SegmentColumns, Unscorable
 from app.index.query import parse_query, to_whoosh
 from app.index.schema import FACETS, IndexHandle, recreate
 from app.index.search import SearchFilters, filter_query
@@ -106,3 +106,18 @@ def test_a_year_left_out_is_no_year(tmp_path: Path) -> None:
     assert docsets.counts(everything, "tahun") == Counter({2019: 1, None: 1})
     assert list(docsets.docs(wq.NumericRange("tahun", 2000, None))) == [0]
     handle.reset()
+
+
+@pytest.mark.parametrize("text", [q for q in QUERIES if '"' not in q][:30])
+def test_scores_are_whooshs_bm25f(segmented: IndexHandle, text: str) -> None:
+    q = to_whoosh(parse_query(text).tree)
+    assert q is not None
+    q = wq.And([wq.Every(), q]) if isinstance(q, wq.Not) else q
+    docsets = segmented.docsets()
+    docs = docsets.docs(q)
+    try:
+        scores = dict(zip(docs.tolist(), docsets.scores(q, docs).tolist()))
+    except Unscorable:  # a synonym's phrase: Whoosh ranks it
+        return
+    for hit in segmented.searcher().search(q, limit=None):
+        assert scores[hit.docnum] == pytest.approx(hit.score, rel=1e-5, abs=1e-9)

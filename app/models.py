@@ -211,7 +211,7 @@ class SearchHit(_Shape):
     penjelasan: bool = PydanticField(default=False, description="The clause is from the Penjelasan.")
     bab: Optional[str] = PydanticField(default=None, examples=["BAB IV KELEMBAGAAN"])
     score: Optional[float] = PydanticField(default=None, description="BM25F relevance; null when sorted by year.")
-    snippet: str = PydanticField(description="HTML: the clause's best passages, HTML-escaped, matches in <mark>.")
+    snippet: str = PydanticField(description="HTML: the passage with most query words, HTML-escaped, matches in <mark>.")
     text: str = PydanticField(description="The whole clause as printed (huruf and angka folded in).")
     regulation: SearchRegulation
 
@@ -232,3 +232,81 @@ class SearchResult(_Shape):
     corrected: bool = PydanticField(default=False, description="The hits are for `suggestion`: the query as typed found nothing.")
     relaxed: bool = PydanticField(default=False, description="No clause had every word: hits have any of them.")
     plain: bool = PydanticField(default=False, description="The query's syntax was malformed; it was searched as plain words.")
+
+
+# --- comparison of two regulations (app.compare) ----------------------------------------------
+
+
+class DiffPart(_Shape):
+    """A run of words: the same on both sides, only in A (``delete``) or only in B (``insert``)."""
+
+    op: str = PydanticField(examples=["equal"], description="equal, delete (only in A) or insert (only in B).")
+    text: str
+
+
+class ClausePair(_Shape):
+    """Two aligned clauses (Pasal, or ayat inside a Pasal pair), as printed."""
+
+    a: str = PydanticField(examples=["5"], description="Number as printed in A.")
+    b: str = PydanticField(examples=["7"], description="Number as printed in B.")
+    relation: str = PydanticField(examples=["adapted"], description="identical, adapted, merged or split.")
+    score: float = PydanticField(examples=[0.83], description="Cosine similarity of the region-neutral words, 0..1.")
+    a_id: str
+    b_id: str
+    a_text: str
+    b_text: str
+    diff: list[DiffPart] = PydanticField(description="Word diff of the original texts, A -> B.")
+
+
+class PasalPair(ClausePair):
+    ayat: list[ClausePair] = PydanticField(default_factory=list, description="The ayat aligned inside this pair.")
+    ayat_only_a: list[str] = PydanticField(default_factory=list)
+    ayat_only_b: list[str] = PydanticField(default_factory=list)
+
+
+class CompareSide(_Shape):
+    ref: str = PydanticField(description="The regulation id, or the file compared.")
+    id: Optional[str] = None
+    jenis: Optional[str] = None
+    nomor: Optional[str] = None
+    tahun: Optional[int] = None
+    daerah: Optional[str] = None
+    judul: Optional[str] = None
+    spesimen: bool = False
+    pasal: int = PydanticField(description="How many Pasal its body has.")
+
+
+class BabCarried(_Shape):
+    bab: str = PydanticField(examples=["BAB IV KELEMBAGAAN"])
+    pasal: int
+    carried: int = PydanticField(description="Of these Pasal, how many are in a pair.")
+    share: float
+
+
+class DefinitionChange(_Shape):
+    term: str
+    a: str
+    b: str
+
+
+class DefinitionsCompared(_Shape):
+    """The definitions of Pasal 1 on both sides, terms matched once region is set aside."""
+
+    only_a: list[str]
+    only_b: list[str]
+    changed: list[DefinitionChange]
+    same: int
+
+
+class Comparison(_Shape):
+    """Regulation A lined up with regulation B, Pasal by Pasal."""
+
+    a: CompareSide
+    b: CompareSide
+    pairs: list[PasalPair]
+    only_a: list[str] = PydanticField(examples=[["12"]], description="Pasal of A with no counterpart in B.")
+    only_b: list[str] = PydanticField(examples=[["3"]])
+    carried: float = PydanticField(description="Share of A's Pasal carried into B (in some pair).")
+    relations: dict[str, int] = PydanticField(description="How many pairs of each relation.")
+    by_bab: list[BabCarried] = PydanticField(description="What was carried into B, by BAB of A.")
+    definitions: DefinitionsCompared

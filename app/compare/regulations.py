@@ -1,0 +1,157 @@
+"""Compare two regulations: Pasal pairs with their ayat, word diffs, what was carried by BAB,
+and how the definitions of Pasal 1 differ.
+
+A side is a parsed ``Document`` (an ingested regulation's stored document, or a file not
+ingested: a draft). Only the body's own Pasal are aligned; the Penjelasan follows its Pasal.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from app.compare.align import Unit, align, same_words
+from app.compare.neutral import Neutraliser, neutraliser
+from app.index.units import clause_units
+from app.kb.store import provision_rows
+from app.models import (
+    BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, DiffPart, PasalPair,
+)
+from app.structure.tree import Document
+
+
+@dataclass(frozen=True)
+class Side:
+    """One regulation to compare: how it is named, its id when ingested, its document."""
+
+    ref: str
+    document: Document
+    regulation_id: str | None = None
+
+
+def word_diff(a: str, b: str) -> list[DiffPart]:
+    """The word runs of ``a`` and ``b``: equal, only in A (delete), only in B (insert).
+
+    >>> [(p.op, p.text) for p in word_diff("Bupati menetapkan rencana", "Gubernur menetapkan rencana induk")]
+    [('delete', 'Bupati'), ('insert', 'Gubernur'), ('equal', 'menetapkan rencana'), ('insert', 'induk')]
+    """
+    words_a, words_b = a.split(), b.split()
+    parts: list[DiffPart] = []
+    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart(op="equal", text=" ".join(words_a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart(op="delete", text=" ".join(words_a[i1:i2])))
+        if j2 > j1:
+            parts.append(DiffPart(op="insert", text=" ".join(words_b[j1:j2])))
+    return parts
+
+
+def pasal_units(document: Document, neutral: Neutraliser, reg_id: str = "draft") -> list[Unit]:
+    """The body's Pasal in order, each with its ayat, as alignment units."""
+    pasal: dict[str, Unit] = {}
+    for clause in clause_units(provision_rows(reg_id, document)):
+        if clause.part != "body" or clause.kind not in ("pasal", "ayat") or not clause.pasal:
+            continue
+        pasal_id = clause.id.split("/ayat-")[0]
+        unit = pasal.get(pasal_id)
+        if unit is None:
+            unit = pasal[pasal_id] = Unit(num=clause.pasal, id=pasal_id, text="", stems=[], bab=clause.bab)
+        if clause.kind == "ayat":
+            unit.children.append(Unit(num=clause.ayat or "", id=clause.id, text=clause.text,
+                                      stems=neutral.stems(clause.text)))
+            shown = f"({clause.ayat}) {clause.text}" if clause.ayat else clause.text
+        else:
+            shown = clause.text
+        unit.text = f"{unit.text} {shown}".strip()
+    for unit in pasal.values():
+        unit.stems = neutral.stems(unit.text)
+    return list(pasal.values())
+
+
+def _pair(a: Unit, b: Unit, relation: str, score: float) -> dict[str, object]:
+    return {"a": a.num, "b": b.num, "relation": relation, "score": round(score, 4), "a_id": a.id, "b_id": b.id,
+            "a_text": a.text, "b_text": b.text, "diff": word_diff(a.text, b.text)}
+
+
+def _ayat_pairs(a: Unit, b: Unit) -> tuple[list[ClausePair], list[str], list[str]]:
+    if not a.children and not b.children:
+        return [], [], []
+    inner_a, inner_b = a.children or [a], b.children or [b]
+    found = align(inner_a, inner_b)
+    pairs = [ClausePair(**_pair(inner_a[p.a], inner_b[p.b], p.relation, p.score)) for p in found.pairs]
+    return pairs, [inner_a[i].num for i in found.only_a], [inner_b[j].num for j in found.only_b]
+
+
+def _term_key(term: str, neutral: Neutraliser) -> str:
+    return " ".join(neutral.words(term))
+
+
+def compare_definitions(a: Document, b: Document, neutral: Neutraliser) -> DefinitionsCompared:
+    """Definitions matched by their region-neutral term; changed when the meaning's words differ."""
+    defs_a = {_term_key(d.term, neutral): d for d in a.definitions}
+    defs_b = {_term_key(d.term, neutral): d for d in b.definitions}
+    changed: list[DefinitionChange] = []
+    same = 0
+    for key in defs_a.keys() & defs_b.keys():
+        left, right = defs_a[key], defs_b[key]
+        unit_a = Unit(num="", id="", text=left.definition, stems=neutral.stems(left.definition))
+        unit_b = Unit(num="", id="", text=right.definition, stems=neutral.stems(right.definition))
+        if same_words(unit_a, unit_b):
+            same += 1
+        else:
+            changed.append(DefinitionChange(term=left.term, a=left.definition, b=right.definition))
+    changed.sort(key=lambda change: change.term.lower())
+    return DefinitionsCompared(
+        only_a=sorted((defs_a[key].term for key in defs_a.keys() - defs_b.keys()), key=str.lower),
+        only_b=sorted((defs_b[key].term for key in defs_b.keys() - defs_a.keys()), key=str.lower),
+        changed=changed, same=same,
+    )
+
+
+def _side(side: Side, count: int) -> CompareSide:
+    meta = side.document.metadata
+    return CompareSide(ref=side.ref, id=side.regulation_id, jenis=meta.jenis, nomor=meta.nomor, tahun=meta.tahun,
+                       daerah=meta.daerah, judul=meta.judul, spesimen=meta.spesimen, pasal=count)
+
+
+def _by_bab(units: list[Unit], paired: set[int]) -> list[BabCarried]:
+    totals: Counter[str] = Counter()
+    carried: defaultdict[str, int] = defaultdict(int)
+    for index, unit in enumerate(units):
+        bab = unit.bab or "(tanpa BAB)"
+        totals[bab] += 1
+        carried[bab] += index in paired
+    return [BabCarried(bab=bab, pasal=total, carried=carried[bab], share=round(carried[bab] / total, 4))
+            for bab, total in totals.items()]
+
+
+def regions_of(sides: Iterable[Side]) -> list[str | None]:
+    return [side.document.metadata.daerah for side in sides]
+
+
+def compare(a: Side, b: Side) -> Comparison:
+    """Regulation ``a`` lined up with ``b`` (see the module docstring)."""
+    neutral = neutraliser(regions_of((a, b)))
+    units_a = pasal_units(a.document, neutral, a.regulation_id or "a")
+    units_b = pasal_units(b.document, neutral, b.regulation_id or "b")
+    found = align(units_a, units_b)
+    pairs: list[PasalPair] = []
+    for pair in found.pairs:
+        left, right = units_a[pair.a], units_b[pair.b]
+        ayat, ayat_only_a, ayat_only_b = _ayat_pairs(left, right)
+        pairs.append(PasalPair(**_pair(left, right, pair.relation, pair.score),
+                               ayat=ayat, ayat_only_a=ayat_only_a, ayat_only_b=ayat_only_b))
+    paired_a = {pair.a for pair in found.pairs}
+    return Comparison(
+        a=_side(a, len(units_a)), b=_side(b, len(units_b)), pairs=pairs,
+        only_a=[units_a[i].num for i in found.only_a], only_b=[units_b[j].num for j in found.only_b],
+        carried=round(len(paired_a) / len(units_a), 4) if units_a else 0.0,
+        relations=dict(Counter(pair.relation for pair in found.pairs)),
+        by_bab=_by_bab(units_a, paired_a),
+        definitions=compare_definitions(a.document, b.document, neutral),
+    )

@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlmodel import Session
 
-from app.errors import SelarasError
+from app.errors import InvalidInput, SelarasError
 
 logger = logging.getLogger(__name__)
 
@@ -255,6 +255,35 @@ def search(
         typer.echo(result.model_dump_json(indent=2))
     else:
         typer.echo("\n".join(search_lines(result, width=_width())))
+
+
+@app.command()
+@reporting_errors
+def compare(
+    a: Annotated[str, typer.Argument(metavar="A", help="Regulation id or file (a draft not ingested).")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Regulation id or file.")],
+    output_format: Annotated[str, typer.Option("--format", help="text, json, csv or html (a printable report).")] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write to this file instead of the terminal.")] = None,
+) -> None:
+    """Line up regulation A with B, Pasal by Pasal: pairs, merges, splits, what is only on one side."""
+    from app.compare.regulations import compare as run_compare
+    from app.compare.regulations import load_side
+    from app.compare.report import to_csv, to_html, to_lines
+
+    output_format = "json" if as_json else output_format.lower()
+    writers = {"json": lambda c: c.model_dump_json(indent=2), "csv": to_csv, "html": to_html,
+               "text": lambda c: "\n".join(to_lines(c))}
+    if output_format not in writers:
+        raise InvalidInput(f"--format harus salah satu dari {', '.join(writers)} (unknown format): {output_format!r}")
+    with _session() as session:
+        comparison = run_compare(load_side(a, session), load_side(b, session))
+    written = writers[output_format](comparison)
+    if out is None:
+        typer.echo(written.rstrip("\n"))
+    else:
+        out.write_text(written, encoding="utf-8")
+        typer.echo(f"{output_format} -> {out}", err=True)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -217,3 +218,28 @@ def test_check_finds_a_stale_index_and_reindex_repairs_it(runner, two_files, dat
 def test_search_bad_filter_exits_2_without_traceback(runner):
     result = runner.invoke(app, ["search", "data", "--tingkat", "desa"])
     assert result.exit_code == 2 and no_traceback(result) and "tingkat" in result.output
+
+
+# --- compare -----------------------------------------------------------------------------
+
+SPECIMEN_DIR = Path(__file__).resolve().parents[2] / "shared" / "specimens"
+
+
+def test_compare_json_csv_and_html_of_two_files(runner, tmp_path):
+    a, b = SPECIMEN_DIR / "perbup-batang-2019-23-smart-city.txt", SPECIMEN_DIR / "perda-jateng-2019-11-jateng-cerdas.txt"
+    result = runner.invoke(app, ["compare", str(a), str(b), "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert {"a": "2", "b": "3"}.items() <= body["pairs"][1].items() and "12" not in body["only_a"]
+    assert runner.invoke(app, ["compare", str(a), str(b), "--format", "csv"]).stdout.startswith("pasal_a,pasal_b")
+    report = tmp_path / "laporan.html"
+    assert runner.invoke(app, ["compare", str(a), str(b), "--format", "html", "--out", str(report)]).exit_code == 0
+    assert "<table>" in report.read_text(encoding="utf-8")
+
+
+def test_compare_bad_format_and_unknown_side(runner):
+    a = str(SPECIMEN_DIR / "perbup-batang-2019-23-smart-city.txt")
+    bad = runner.invoke(app, ["compare", a, a, "--format", "pdf"])
+    assert bad.exit_code == 2 and "unknown format" in bad.stderr
+    missing = runner.invoke(app, ["compare", a, "tidak-ada-2020-1"])
+    assert missing.exit_code == 4 and "neither a file nor a regulation id" in missing.stderr

@@ -10,14 +10,19 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
+
+from sqlmodel import Session
 
 from app.compare.align import Unit, align, same_words
 from app.compare.neutral import Neutraliser, neutraliser
+from app.errors import NotFound
 from app.index.units import clause_units
 from app.kb.store import provision_rows
 from app.models import (
     BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, DiffPart, PasalPair,
+    Regulation,
 )
 from app.structure.tree import Document
 
@@ -155,3 +160,23 @@ def compare(a: Side, b: Side) -> Comparison:
         by_bab=_by_bab(units_a, paired_a),
         definitions=compare_definitions(a.document, b.document, neutral),
     )
+
+
+def regulation_side(session: Session, reg_id: str) -> Side:
+    """An ingested regulation as a side (its stored document)."""
+    regulation = session.get(Regulation, reg_id)
+    if regulation is None:
+        raise NotFound(f"Peraturan '{reg_id}' tidak ditemukan (regulation not found).")
+    return Side(ref=reg_id, document=Document.from_dict(regulation.document), regulation_id=regulation.id)
+
+
+def load_side(ref: str, session: Session) -> Side:
+    """A side named by a file path (parsed, not stored) or by an ingested regulation's id."""
+    from app.kb.ingest import parse_file
+
+    path = Path(ref)
+    if path.is_file():
+        return Side(ref=path.name, document=parse_file(path))
+    if session.get(Regulation, ref) is None:
+        raise NotFound(f"'{ref}' bukan berkas maupun id peraturan (neither a file nor a regulation id).")
+    return regulation_side(session, ref)

@@ -1,0 +1,49 @@
+"""Comparing regulations: sides, definitions, reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from app.compare.regulations import compare, load_side, word_diff
+from app.compare.report import to_csv, to_html
+from app.errors import NotFound
+
+SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
+BATANG = SPECIMENS / "perbup-batang-2019-23-smart-city.txt"
+JATENG = SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt"
+
+
+def test_word_diff_keeps_every_word_of_both_sides() -> None:
+    parts = word_diff("Bupati menetapkan rencana induk", "Gubernur menetapkan rencana")
+    assert " ".join(p.text for p in parts if p.op != "insert") == "Bupati menetapkan rencana induk"
+    assert " ".join(p.text for p in parts if p.op != "delete") == "Gubernur menetapkan rencana"
+
+
+def test_a_file_against_itself_is_identical_throughout(session: Session) -> None:
+    side = load_side(str(BATANG), session)
+    result = compare(side, side)
+    assert result.carried == 1.0 and not result.only_a and not result.only_b
+    assert {p.relation for p in result.pairs} == {"identical"} and all(p.a == p.b for p in result.pairs)
+    assert not result.definitions.changed and not result.definitions.only_a
+
+
+def test_summary_definitions_and_reports(session: Session) -> None:
+    result = compare(load_side(str(BATANG), session), load_side(str(JATENG), session))
+    assert 0.8 <= result.carried < 1.0
+    assert sum(row.pasal for row in result.by_bab) == result.a.pasal
+    assert result.definitions.only_b  # the Perda defines terms the Perbup has not
+    assert sum(result.relations.values()) == len(result.pairs)
+    pair = next(p for p in result.pairs if p.relation == "adapted" and p.ayat)
+    assert pair.ayat[0].a_id.startswith(pair.a_id)
+    csv_text = to_csv(result)
+    assert csv_text.splitlines()[0].startswith("pasal_a,pasal_b,relation") and len(csv_text.splitlines()) == len(result.pairs) + 1
+    page = to_html(result)
+    assert page.startswith("<!DOCTYPE html>") and "SPESIMEN" in page and "<del>" in page and "<ins>" in page
+
+
+def test_unknown_side_is_a_clear_error(session: Session) -> None:
+    with pytest.raises(NotFound, match="bukan berkas maupun id"):
+        load_side("tidak-ada-2020-1", session)

@@ -28,7 +28,6 @@ from typing import Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
-from app.compare.neutral import Neutraliser
 
 PAIR_MIN = 0.50
 CONTAIN_MIN = 0.60
@@ -89,9 +88,29 @@ def _containment(inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
     return np.divide(shared, totals, out=np.zeros_like(shared), where=totals > 0)
 
 
-def same_words(a: Unit, b: Unit) -> bool:
-    """True when two units say the same thing once region and numbering are set aside."""
-    return a.stems == b.stems or fuzz.ratio(" ".join(a.stems), " ".join(b.stems)) >= IDENTICAL_MIN
+def same_words(a: list[str], b: list[str]) -> bool:
+    """True when two texts' region-neutral stems say the same thing (numbering set aside)."""
+    return a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= IDENTICAL_MIN
+
+
+def _pieces(inner_in_outer: np.ndarray, outer_in_inner: np.ndarray, similarity: np.ndarray,
+            partner_inner: dict[int, int], partner_outer: dict[int, int]) -> dict[int, int]:
+    """Inner units that are a piece of an outer unit paired with another inner unit (step 3 of
+    the module docstring): inner -> outer. Their own one-to-one pairs are dropped from the partner maps."""
+    pieces: dict[int, int] = {}
+    for i in range(inner_in_outer.shape[0]):
+        own = partner_inner.get(i)
+        for j in np.argsort(-inner_in_outer[i], kind="stable"):
+            j = int(j)
+            if inner_in_outer[i, j] < CONTAIN_MIN:
+                break
+            if (j != own and j in partner_outer and outer_in_inner[j, i] >= PART_MIN and similarity[i, j] >= PIECE_MIN
+                    and (own is None or similarity[i, j] > similarity[i, own])):
+                pieces[i] = j
+                break
+    for i in pieces:
+        partner_outer.pop(partner_inner.pop(i, -1), None)
+    return pieces
 
 
 def align(a: Sequence[Unit], b: Sequence[Unit]) -> Alignment:
@@ -110,41 +129,16 @@ def align(a: Sequence[Unit], b: Sequence[Unit]) -> Alignment:
         if i not in partner_a and j not in partner_b:
             partner_a[i], partner_b[j] = j, i
 
-    merged: dict[int, int] = {}   # A unit -> the B unit it went into, with another A unit
-    split: dict[int, int] = {}    # B unit -> the A unit it came from, with another B unit
     a_in_b, b_in_a = _containment(wa, wb), _containment(wb, wa)
-    for i in range(len(a)):
-        own = partner_a.get(i)
-        for j in np.argsort(-a_in_b[i], kind="stable"):
-            j = int(j)
-            if a_in_b[i, j] < CONTAIN_MIN:
-                break
-            if (j != own and j in partner_b and b_in_a[j, i] >= PART_MIN and similarity[i, j] >= PIECE_MIN
-                    and (own is None or similarity[i, j] > similarity[i, own])):
-                merged[i] = j
-                break
-    for i in merged:
-        partner_b.pop(partner_a.pop(i, -1), None)
-    for j in range(len(b)):
-        own = partner_b.get(j)
-        for i in np.argsort(-b_in_a[j], kind="stable"):
-            i = int(i)
-            if b_in_a[j, i] < CONTAIN_MIN:
-                break
-            if (i != own and i in partner_a and i not in merged and a_in_b[i, j] >= PART_MIN
-                    and similarity[i, j] >= PIECE_MIN
-                    and (own is None or similarity[i, j] > similarity[own, j])):
-                split[j] = i
-                break
-    for j in split:
-        partner_a.pop(partner_b.pop(j, -1), None)
+    merged = _pieces(a_in_b, b_in_a, similarity, partner_a, partner_b)     # A unit -> the B unit it went into
+    split = _pieces(b_in_a, a_in_b, similarity.T, partner_b, partner_a)    # B unit -> the A unit it came from
 
     merged_into = set(merged.values())
     split_from = set(split.values())
     pairs: list[Pair] = []
     for i, j in partner_a.items():
         relation = ("merged" if j in merged_into else "split" if i in split_from
-                    else "identical" if same_words(a[i], b[j]) else "adapted")
+                    else "identical" if same_words(a[i].stems, b[j].stems) else "adapted")
         pairs.append(Pair(i, j, relation, float(similarity[i, j])))
     pairs += [Pair(i, j, "merged", float(similarity[i, j])) for i, j in merged.items()]
     pairs += [Pair(i, j, "split", float(similarity[i, j])) for j, i in split.items()]
@@ -157,7 +151,3 @@ def align(a: Sequence[Unit], b: Sequence[Unit]) -> Alignment:
         only_b=[j for j in range(len(b)) if j not in paired_b],
     )
 
-
-def units_for(texts: Sequence[tuple[str, str, str]], neutral: Neutraliser) -> list[Unit]:
-    """Units from ``(num, id, text)`` triples."""
-    return [Unit(num=num, id=unit_id, text=text, stems=neutral.stems(text)) for num, unit_id, text in texts]

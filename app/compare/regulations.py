@@ -11,7 +11,6 @@ import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from sqlmodel import Session
 
@@ -104,9 +103,7 @@ def compare_definitions(a: Document, b: Document, neutral: Neutraliser) -> Defin
     same = 0
     for key in defs_a.keys() & defs_b.keys():
         left, right = defs_a[key], defs_b[key]
-        unit_a = Unit(num="", id="", text=left.definition, stems=neutral.stems(left.definition))
-        unit_b = Unit(num="", id="", text=right.definition, stems=neutral.stems(right.definition))
-        if same_words(unit_a, unit_b):
+        if same_words(neutral.stems(left.definition), neutral.stems(right.definition)):
             same += 1
         else:
             changed.append(DefinitionChange(term=left.term, a=left.definition, b=right.definition))
@@ -135,13 +132,9 @@ def _by_bab(units: list[Unit], paired: set[int]) -> list[BabCarried]:
             for bab, total in totals.items()]
 
 
-def regions_of(sides: Iterable[Side]) -> list[str | None]:
-    return [side.document.metadata.daerah for side in sides]
-
-
 def compare(a: Side, b: Side) -> Comparison:
     """Regulation ``a`` lined up with ``b`` (see the module docstring)."""
-    neutral = neutraliser(regions_of((a, b)))
+    neutral = neutraliser([a.document.metadata.daerah, b.document.metadata.daerah])
     units_a = pasal_units(a.document, neutral, a.regulation_id or "a")
     units_b = pasal_units(b.document, neutral, b.regulation_id or "b")
     found = align(units_a, units_b)
@@ -177,6 +170,7 @@ def load_side(ref: str, session: Session) -> Side:
     path = Path(ref)
     if path.is_file():
         return Side(ref=path.name, document=parse_file(path))
-    if session.get(Regulation, ref) is None:
-        raise NotFound(f"'{ref}' bukan berkas maupun id peraturan (neither a file nor a regulation id).")
-    return regulation_side(session, ref)
+    try:
+        return regulation_side(session, ref)
+    except NotFound:
+        raise NotFound(f"'{ref}' bukan berkas maupun id peraturan (neither a file nor a regulation id).") from None

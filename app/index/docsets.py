@@ -149,11 +149,6 @@ def term_postings(reader: IndexReader, fieldname: str, text: object) -> tuple[np
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
-def term_docs(reader: IndexReader, fieldname: str, text: object) -> np.ndarray:
-    """The segment's documents holding a term (deleted ones included), sorted."""
-    return term_postings(reader, fieldname, text)[0]
-
-
 def _range_docs(reader: IndexReader, q: wq.NumericRange, columns: SegmentColumns) -> np.ndarray | None:
     """A numeric range read from its column; None when the field has none."""
     if not reader.has_column(q.fieldname):
@@ -174,7 +169,7 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
     """The documents of one segment's ``searcher`` matching ``q`` (deleted ones may be included)."""
     reader = searcher.reader()
     if isinstance(q, wq.Term):
-        return term_docs(reader, q.fieldname, q.text)
+        return term_postings(reader, q.fieldname, q.text)[0]
     if q is wq.NullQuery:
         return _EMPTY
     if isinstance(q, wq.Every) and not q.fieldname:
@@ -314,13 +309,11 @@ class Docsets:
     def counts(self, docs: np.ndarray, fieldname: str) -> Counter[object]:
         """How many of ``docs`` (global numbers, sorted) have each value of ``fieldname``."""
         counts: Counter[object] = Counter()
-        for leaf, offset, _ in self._leaves:
-            reader = leaf.reader()
-            inside = docs[(docs >= offset) & (docs < offset + reader.doc_count_all())] - offset
-            if not len(inside):
+        for leaf, _, local, _ in self._segments(docs):
+            if not len(local):
                 continue
-            column = self.columns.get(reader, fieldname)
-            for code, count in enumerate(np.bincount(column.codes[inside], minlength=len(column.labels))):
+            column = self.columns.get(leaf.reader(), fieldname)
+            for code, count in enumerate(np.bincount(column.codes[local], minlength=len(column.labels))):
                 if count:
                     counts[column.labels[code]] += int(count)
         return counts

@@ -288,6 +288,42 @@ def compare(
 
 @app.command()
 @reporting_errors
+def similar(
+    text: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="A clause to find the like of (or --provision).")] = None,
+    provision: Annotated[Optional[str], typer.Option(help="A provision id instead of a text: `perbup-batang-2019-23/pasal-16`.")] = None,
+    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
+    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
+    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah` (its own and its regions' regulations).")] = None,
+    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
+    tahun_min: Annotated[Optional[int], typer.Option(help="From this year.")] = None,
+    tahun_max: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=50, help="How many clauses (one per regulation).")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
+) -> None:
+    """The clauses of other regulations most like a text or a provision, with a word diff each."""
+    from app.compare.report import similar_lines
+    from app.compare.similar import provision_query, text_query
+    from app.compare.similar import similar as run_similar
+    from app.index.search import SearchFilters
+
+    if (text is None) == (provision is None):
+        raise InvalidInput("Beri TEXT atau --provision ID, salah satu (give a text or --provision, not both).")
+    filters = SearchFilters(jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat,
+                            tahun_min=tahun_min, tahun_max=tahun_max)
+    if provision is not None:
+        with _session() as session:
+            query = provision_query(session, provision)
+    else:
+        query = text_query(text or "")
+    result = run_similar(query, filters=filters, limit=limit)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        typer.echo("\n".join(similar_lines(result, width=_width())))
+
+
+@app.command()
+@reporting_errors
 def reindex(
     procs: Annotated[int, typer.Option(min=1, max=16, help="Processes that index in parallel.")] = 1,
 ) -> None:

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app import __version__
-from app.api import compare, health, regulations, search
+from app.api import compare, health, regulations, search, similar
 from app.db import get_engine
 from app.errors import SelarasError
 
@@ -45,9 +45,10 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The application: health and regulation routers, and the SelarasError handler."""
+    """The application: its routers, and the SelarasError handler."""
     app = FastAPI(title="Selaras", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.include_router(health.router)
+    app.include_router(similar.router)  # before regulations: /provisions/{id:path} would take /similar
     app.include_router(regulations.router)
     app.include_router(search.router)
     app.include_router(compare.router)

@@ -15,7 +15,7 @@ readable in a URL. ``parent_id`` and ``explains`` hold provision ids in the same
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field as PydanticField, field_validator
 from sqlalchemy import JSON, Column, DateTime, Index
@@ -310,3 +310,46 @@ class Comparison(_Shape):
     relations: dict[str, int] = PydanticField(description="How many pairs of each relation.")
     by_bab: list[BabCarried] = PydanticField(description="What was carried into B, by BAB of A.")
     definitions: DefinitionsCompared
+
+
+class SimilarHit(_Shape):
+    """A clause of another regulation like the query, with how alike and how it differs."""
+
+    provision_id: str = PydanticField(examples=["perda-prov-jawa-tengah-2019-11/pasal-14"])
+    pasal: Optional[str] = PydanticField(default=None, examples=["14"])
+    ayat: Optional[str] = None
+    bab: Optional[str] = None
+    text: str = PydanticField(description="The clause as printed (a whole Pasal when the query is one).")
+    score: float = PydanticField(examples=[0.83], description="Mean of cosine and ratio, 0..1.")
+    label: str = PydanticField(examples=["adapted"], description="identical, adapted or related.")
+    cosine: float = PydanticField(description="Cosine of the region-neutral TF-IDF vectors (idf from the index).")
+    ratio: float = PydanticField(description="rapidfuzz token-sort ratio of the region-neutral stems, 0..1.")
+    diff: list[DiffPart] = PydanticField(description="Word diff, query -> this clause.")
+    regulation: SearchRegulation
+
+
+class SimilarResult(_Shape):
+    """The clauses most like a provision or a pasted text, the best one of each regulation first."""
+
+    text: str = PydanticField(description="The query text (a provision's text with everything under it).")
+    provision_id: Optional[str] = None
+    level: str = PydanticField(examples=["pasal"], description="pasal (whole Pasal compared) or clause.")
+    candidates: int = PydanticField(description="Clauses scored (taken from the index by BM25F).")
+    hits: list[SimilarHit]
+
+
+class SimilarRequest(_Shape):
+    """A pasted clause and the filters of the look-up (as in search)."""
+
+    text: str = PydanticField(min_length=1, max_length=20_000, examples=["Bupati membentuk Dewan Smart City."])
+    jenis: Optional[str] = None
+    daerah: Optional[str] = None
+    provinsi: Optional[str] = None
+    tingkat: Optional[str] = None
+    tahun_min: Optional[int] = PydanticField(default=None, ge=1800, le=2200)
+    tahun_max: Optional[int] = PydanticField(default=None, ge=1800, le=2200)
+    status: Optional[str] = None
+    bagian: Optional[Literal["body", "penjelasan", "lampiran"]] = PydanticField(
+        default=None, description="Only clauses of this part (body by default).")
+    spesimen: Optional[bool] = None
+    limit: int = PydanticField(default=10, ge=1, le=50, description="How many clauses (one per regulation).")

@@ -243,3 +243,23 @@ def test_compare_bad_format_and_unknown_side(runner):
     assert bad.exit_code == 2 and "unknown format" in bad.stderr
     missing = runner.invoke(app, ["compare", a, "tidak-ada-2020-1"])
     assert missing.exit_code == 4 and "neither a file nor a regulation id" in missing.stderr
+
+
+# --- similar -----------------------------------------------------------------------------
+
+
+def test_similar_to_a_provision_and_to_a_text(runner, corpus):
+    found = runner.invoke(app, ["similar", "--provision", "perbup-batang-2019-23/pasal-16", "--daerah", "Jawa Tengah", "--json"])
+    assert found.exit_code == 0, found.output
+    body = json.loads(found.stdout)
+    assert body["hits"][0]["provision_id"] == "perda-prov-jawa-tengah-2019-11/pasal-27"
+    text = runner.invoke(app, ["similar", "Gubernur membentuk Dewan dan Tim Pelaksana", "--limit", "2"])
+    assert text.exit_code == 0 and "serupa" in text.stdout and ("{+" in text.stdout or "[-" in text.stdout)
+
+
+def test_similar_needs_exactly_one_query(runner, corpus):
+    for args in (["similar"], ["similar", "Dewan", "--provision", "perbup-batang-2019-23/pasal-16"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and no_traceback(result) and "--provision" in result.stderr
+    missing = runner.invoke(app, ["similar", "--provision", "perbup-batang-2019-23/pasal-999"])
+    assert missing.exit_code == 4 and "pasal-999" in missing.stderr

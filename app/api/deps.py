@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import get_session
+from app.index.search import SearchFilters
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -57,3 +58,24 @@ def pagination(
 
 
 PageDep = Annotated[Page, Depends(pagination)]
+
+
+def search_filters(
+    jenis: Annotated[str | None, Query(description="Kind: `Perbup`, `Peraturan Daerah` (every Perda), `UU` ...")] = None,
+    daerah: Annotated[str | None, Query(description="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
+    provinsi: Annotated[str | None, Query(description="Province: `Jawa Tengah`: its own and its regions' regulations.")] = None,
+    tingkat: Annotated[str | None, Query(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
+    tahun_min: Annotated[int | None, Query(ge=1800, le=2200, description="From this year.")] = None,
+    tahun_max: Annotated[int | None, Query(ge=1800, le=2200, description="Up to this year.")] = None,
+    status: Annotated[str | None, Query(description="Status of the regulation: `berlaku`.")] = None,
+    bagian: Annotated[Literal["body", "penjelasan", "lampiran"] | None, Query(description="Only clauses of this part.")] = None,
+    spesimen: Annotated[bool | None, Query(description="`false` leaves specimens out; `true` shows only them.")] = None,
+) -> SearchFilters:
+    """The clause filters of search and similar-clause look-ups; every one given must hold."""
+    return SearchFilters(
+        jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat, tahun_min=tahun_min,
+        tahun_max=tahun_max, status=status, bagian=bagian, spesimen=spesimen,
+    )
+
+
+FiltersDep = Annotated[SearchFilters, Depends(search_filters)]

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import SettingsDep
-from app.index.search import SearchFilters, search
+from app.api.deps import FiltersDep, SettingsDep
+from app.index.search import search
 from app.models import ErrorMessage, SearchResult
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
@@ -21,15 +21,7 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
 def search_clauses(
     settings: SettingsDep,
     q: Annotated[str, Query(min_length=1, max_length=10_000, description='Words, "exact phrases", AND/OR/NOT (DAN/ATAU/BUKAN), -word, (brackets). Malformed syntax is searched as plain words.')],
-    jenis: Annotated[str | None, Query(description="Kind: `Perbup`, `Peraturan Daerah` (every Perda), `UU` ...")] = None,
-    daerah: Annotated[str | None, Query(description="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
-    provinsi: Annotated[str | None, Query(description="Province: `Jawa Tengah`: its own and its regions' regulations.")] = None,
-    tingkat: Annotated[str | None, Query(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
-    tahun_min: Annotated[int | None, Query(ge=1800, le=2200, description="From this year.")] = None,
-    tahun_max: Annotated[int | None, Query(ge=1800, le=2200, description="Up to this year.")] = None,
-    status: Annotated[str | None, Query(description="Status of the regulation: `berlaku`.")] = None,
-    bagian: Annotated[Literal["body", "penjelasan", "lampiran"] | None, Query(description="Only clauses of this part.")] = None,
-    spesimen: Annotated[bool | None, Query(description="`false` leaves specimens out; `true` shows only them.")] = None,
+    filters: FiltersDep,
     sort: Annotated[Literal["relevance", "tahun"], Query(description="`relevance` (BM25F) or `tahun` (newest first).")] = "relevance",
     page: Annotated[int, Query(ge=1, le=10_000, description="Page number, from 1.")] = 1,
     per_page: Annotated[int | None, Query(ge=1, description="Hits per page (20 by default, at most `page_size_max`).")] = None,
@@ -37,9 +29,5 @@ def search_clauses(
     """Clauses (ayat, or Pasal without ayat; Penjelasan and Lampiran too) matching the query and every
     filter, ranked, with highlighted snippets (HTML, matches in `<mark>`), facet counts over all hits,
     and a "maksud Anda" suggestion when the query finds little."""
-    filters = SearchFilters(
-        jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat, tahun_min=tahun_min,
-        tahun_max=tahun_max, status=status, bagian=bagian, spesimen=spesimen,
-    )
     size = min(per_page or 20, settings.page_size_max)
     return search(query=q, filters=filters, page=page, per_page=size, sort=sort)

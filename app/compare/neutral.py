@@ -33,9 +33,9 @@ REGION = ("daerah",)
 
 
 @lru_cache(maxsize=1)
-def _equivalents() -> dict[Form, Form]:
+def _equivalents() -> Replacements:
     text = resources.files("app").joinpath("data/padanan.txt").read_text(encoding="utf-8")
-    return {form: group[0] for group in parse_groups(text) for form in group[1:]}
+    return Replacements({form: group[0] for group in parse_groups(text) for form in group[1:]})
 
 
 def _region_forms(daerah: str) -> list[Form]:
@@ -45,34 +45,48 @@ def _region_forms(daerah: str) -> list[Form]:
     return [form for form in (full, bare) if form and form != ("nasional",)]
 
 
-@dataclass(frozen=True)
-class Neutraliser:
-    """Reads texts as region-neutral stems (see the module docstring)."""
+class Replacements:
+    """Word sequences replaced by others, the longest match first."""
 
-    regions: dict[Form, Form]
-    table: dict[Form, Form]
+    def __init__(self, table: dict[Form, Form]) -> None:
+        self.table = table
+        self._longest = max((len(form) for form in table), default=1)
+        self._first = frozenset(form[0] for form in table)
 
-    @staticmethod
-    def _replace(source: list[str], table: dict[Form, Form]) -> list[str]:
-        longest = max((len(form) for form in table), default=1)
+    def _match(self, source: list[str], start: int) -> int:
+        """The length of the longest form of the table at ``source[start:]``; 0 when none is."""
+        if source[start] not in self._first:
+            return 0
+        for size in range(min(self._longest, len(source) - start), 0, -1):
+            if tuple(source[start:start + size]) in self.table:
+                return size
+        return 0
+
+    def replace(self, source: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(source):
-            for size in range(min(longest, len(source) - i), 0, -1):
-                form = tuple(source[i:i + size])
-                if form in table:
-                    out.extend(table[form])
-                    i += size
-                    break
+            size = self._match(source, i)
+            if size:
+                out.extend(self.table[tuple(source[i:i + size])])
+                i += size
             else:
                 out.append(source[i])
                 i += 1
         return out
 
+
+@dataclass(frozen=True)
+class Neutraliser:
+    """Reads texts as region-neutral stems (see the module docstring)."""
+
+    regions: Replacements
+    table: Replacements
+
     def words(self, text: str) -> list[str]:
         """The text's words with region names, then equivalents, replaced; references unnumbered."""
         out: list[str] = []
-        for word in self._replace(self._replace(words(text), self.regions), self.table):
+        for word in self.table.replace(self.regions.replace(words(text))):
             if out and out[-1] in REFERENCE_WORDS and (word.isdigit() or len(word) == 1 or word[:-1].isdigit()):
                 continue
             out.append(word)
@@ -94,4 +108,4 @@ def neutraliser(regions: Iterable[str | None] = ()) -> Neutraliser:
     ['kepala', 'daerah', 'menetapkan', 'peraturan', 'daerah', 'daerah']
     """
     regions_table = {form: REGION for daerah in regions for form in _region_forms(daerah or "")}
-    return Neutraliser(regions=regions_table, table=_equivalents())
+    return Neutraliser(regions=Replacements(regions_table), table=_equivalents())

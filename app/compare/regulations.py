@@ -7,7 +7,6 @@ ingested: a draft). Only the body's own Pasal are aligned; the Penjelasan follow
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +14,13 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.compare.align import Unit, align, same_words
+from app.compare.diff import word_diff
 from app.compare.neutral import Neutraliser, neutraliser
 from app.errors import NotFound
-from app.index.units import clause_units
+from app.index.units import clause_units, printed
 from app.kb.store import provision_rows
 from app.models import (
-    BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, DiffPart, PasalPair,
+    BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, PasalPair,
     Regulation,
 )
 from app.structure.tree import Document
@@ -33,26 +33,6 @@ class Side:
     ref: str
     document: Document
     regulation_id: str | None = None
-
-
-def word_diff(a: str, b: str) -> list[DiffPart]:
-    """The word runs of ``a`` and ``b``: equal, only in A (delete), only in B (insert).
-
-    >>> [(p.op, p.text) for p in word_diff("Bupati menetapkan rencana", "Gubernur menetapkan rencana induk")]
-    [('delete', 'Bupati'), ('insert', 'Gubernur'), ('equal', 'menetapkan rencana'), ('insert', 'induk')]
-    """
-    words_a, words_b = a.split(), b.split()
-    parts: list[DiffPart] = []
-    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            parts.append(DiffPart(op="equal", text=" ".join(words_a[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(DiffPart(op="delete", text=" ".join(words_a[i1:i2])))
-        if j2 > j1:
-            parts.append(DiffPart(op="insert", text=" ".join(words_b[j1:j2])))
-    return parts
 
 
 def pasal_units(document: Document, neutral: Neutraliser, reg_id: str = "draft") -> list[Unit]:
@@ -68,10 +48,7 @@ def pasal_units(document: Document, neutral: Neutraliser, reg_id: str = "draft")
         if clause.kind == "ayat":
             unit.children.append(Unit(num=clause.ayat or "", id=clause.id, text=clause.text,
                                       stems=neutral.stems(clause.text)))
-            shown = f"({clause.ayat}) {clause.text}" if clause.ayat else clause.text
-        else:
-            shown = clause.text
-        unit.text = f"{unit.text} {shown}".strip()
+        unit.text = f"{unit.text} {printed(clause.text, clause.ayat)}".strip()
     for unit in pasal.values():
         unit.stems = neutral.stems(unit.text)
     return list(pasal.values())

@@ -1,14 +1,16 @@
 """A comparison written out for people: CSV of the pairs, and a self-contained HTML report a
 study-visit team can print (side by side, words only in A struck through, words only in B
-underlined), and lines for a terminal."""
+underlined), and lines for a terminal; similar clauses as lines for a terminal."""
 
 from __future__ import annotations
 
 import csv
 import html
 import io
+import textwrap
 
-from app.models import CompareSide, Comparison, DiffPart
+from app.index.terminal import clause_label
+from app.models import CompareSide, Comparison, DiffPart, SimilarResult
 
 CSV_COLUMNS = ("pasal_a", "pasal_b", "relation", "score", "provision_a", "provision_b")
 
@@ -98,4 +100,27 @@ def to_lines(comparison: Comparison) -> list[str]:
     lines += [f"  Pasal {p.a:>4} -> Pasal {p.b:<4} {p.relation:<10} {p.score:.2f}" for p in comparison.pairs]
     lines.append(f"only in A: {', '.join(comparison.only_a) or '-'}")
     lines.append(f"only in B: {', '.join(comparison.only_b) or '-'}")
+    return lines
+
+
+def diff_text(parts: list[DiffPart]) -> str:
+    """A word diff as plain text: ``[-only in A-] {+only in B+}``.
+
+    >>> diff_text([DiffPart(op="delete", text="Bupati"), DiffPart(op="insert", text="Gubernur"),
+    ...            DiffPart(op="equal", text="menetapkan")])
+    '[-Bupati-] {+Gubernur+} menetapkan'
+    """
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks[part.op].format(part.text) for part in parts)
+
+
+def similar_lines(result: SimilarResult, *, width: int = 100) -> list[str]:
+    """A terminal listing of similar clauses: each with its label and score, and its word diff
+    from the query (``[-query only-] {+clause only+}``)."""
+    what = "Pasal" if result.level == "pasal" else "klausul"
+    lines = [f"{len(result.hits)} {what} serupa (similar) dari {result.candidates} kandidat"]
+    for number, hit in enumerate(result.hits, start=1):
+        lines += ["", f"{number}. {clause_label(hit.regulation, hit.pasal, hit.ayat)}",
+                  f"   {hit.label} {hit.score:.2f} (cosine {hit.cosine:.2f}, ratio {hit.ratio:.2f})  {hit.provision_id}"]
+        lines += textwrap.wrap(diff_text(hit.diff), width=width, initial_indent="   ", subsequent_indent="   ")
     return lines

@@ -37,6 +37,8 @@ from whoosh.searching import Searcher
 
 #: filters whose documents are kept per searcher
 FILTER_CACHE_SIZE = 64
+#: term frequencies kept per searcher
+FREQUENCY_CACHE_SIZE = 200_000
 _EMPTY = np.empty(0, dtype=np.int64)
 _NO_WEIGHTS = np.empty(0, dtype=float)
 #: Whoosh's BM25F parameters (its defaults, which the index is searched with)
@@ -253,6 +255,7 @@ class Docsets:
         self._leaves = [(leaf, offset, _deleted(leaf.reader())) for leaf, offset in searcher.leaf_searchers()]
         columns.keep_only([leaf.reader() for leaf, _, _ in self._leaves])
         self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._frequencies: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
 
     def docs(self, q: wq.Query) -> np.ndarray:
@@ -264,6 +267,18 @@ class Docsets:
                 found = found[~np.isin(found, deleted, assume_unique=True)]
             parts.append(found + offset)
         return np.concatenate(parts) if parts else _EMPTY
+
+    def doc_frequency(self, term: str, fieldname: str = "text") -> int:
+        """How many documents hold ``term`` (deleted ones included, as Whoosh counts), remembered
+        for the searcher's life (up to ``FREQUENCY_CACHE_SIZE`` terms)."""
+        key = (fieldname, term)
+        found = self._frequencies.get(key)
+        if found is None:
+            found = self.searcher.doc_frequency(fieldname, term)
+            if len(self._frequencies) >= FREQUENCY_CACHE_SIZE:
+                self._frequencies.clear()
+            self._frequencies[key] = found
+        return found
 
     def filter_docs(self, q: wq.Query) -> np.ndarray:
         """``docs(q)`` remembered for the next ``FILTER_CACHE_SIZE`` different filters."""

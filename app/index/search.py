@@ -104,6 +104,17 @@ def filter_query(filters: SearchFilters) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
+def hit_regulation(fields: dict[str, Any]) -> SearchRegulation:
+    """The regulation of a clause, from the clause's stored fields."""
+    return SearchRegulation(
+        id=fields["regulation_id"], jenis=fields.get("jenis") or None,
+        jenis_singkat=fields.get("jenis_singkat") or None, nomor=fields.get("nomor"), tahun=fields.get("tahun"),
+        daerah=fields.get("daerah") or None, provinsi=fields.get("provinsi") or None,
+        tingkat=fields.get("tingkat") or None, judul=fields.get("judul"), status=fields.get("status") or None,
+        spesimen=bool(fields.get("spesimen")),
+    )
+
+
 def _hit(fields: dict[str, Any], score: float | None, *, terms: frozenset[str]) -> SearchHit:
     return SearchHit(
         provision_id=fields["id"], regulation_id=fields["regulation_id"],
@@ -111,13 +122,7 @@ def _hit(fields: dict[str, Any], score: float | None, *, terms: frozenset[str]) 
         part=fields.get("part", "body"), penjelasan=fields.get("part") == "penjelasan", bab=fields.get("bab"),
         score=None if score is None else round(float(score), 4),
         snippet=snippet(fields.get("text", ""), terms), text=fields.get("text", ""),
-        regulation=SearchRegulation(
-            id=fields["regulation_id"], jenis=fields.get("jenis") or None,
-            jenis_singkat=fields.get("jenis_singkat") or None, nomor=fields.get("nomor"), tahun=fields.get("tahun"),
-            daerah=fields.get("daerah") or None, provinsi=fields.get("provinsi") or None,
-            tingkat=fields.get("tingkat") or None, judul=fields.get("judul"), status=fields.get("status") or None,
-            spesimen=bool(fields.get("spesimen")),
-        ),
+        regulation=hit_regulation(fields),
     )
 
 

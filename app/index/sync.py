@@ -115,11 +115,16 @@ def _writing(index: Index, **options: Any) -> Iterator[IndexWriter]:
 
 
 def _add_regulation(writer: IndexWriter, *, session: Session, regulation: Regulation) -> int:
-    """Add a stored regulation's clauses; how many were added."""
+    """Add a stored regulation's clauses; how many were added.
+
+    They are added as one group: a regulation's clauses are consecutive documents of one segment,
+    in document order, whatever the number of processes (``app.compare.similar`` reads a Pasal's
+    ayat as its neighbours)."""
     added = 0
-    for document in clause_documents(regulation, units_of(session=session, reg_id=regulation.id)):
-        writer.add_document(**document)
-        added += 1
+    with writer.group():
+        for document in clause_documents(regulation, units_of(session=session, reg_id=regulation.id)):
+            writer.add_document(**document)
+            added += 1
     return added
 
 

@@ -1,4 +1,5 @@
-"""A search result as plain wrapped text for a terminal: one block a hit, matches in «guillemets».
+"""A search result as plain wrapped text for a terminal: one block a hit, matches in «guillemets»;
+and how a regulation and a clause are named there.
 
 >>> from app.models import SearchHit, SearchRegulation, SearchResult
 >>> hit = SearchHit(provision_id="perbup-batang-2019-23/pasal-16/ayat-1", regulation_id="perbup-batang-2019-23",
@@ -20,7 +21,7 @@ import html
 import re
 import textwrap
 
-from app.models import SearchHit, SearchResult
+from app.models import SearchRegulation, SearchResult
 
 _MARK_RE = re.compile(r"</?mark>")
 
@@ -29,8 +30,8 @@ def _plain(snippet: str) -> str:
     return html.unescape(_MARK_RE.sub(lambda m: "»" if m.group() == "</mark>" else "«", snippet))
 
 
-def _where(hit: SearchHit) -> str:
-    reg = hit.regulation
+def regulation_label(reg: SearchRegulation) -> str:
+    """``Perbup Kabupaten Batang No. 23 Tahun 2019 [SPESIMEN]``."""
     jenis = reg.jenis_singkat or reg.jenis or ""
     daerah = reg.daerah if reg.daerah != "Nasional" else None
     if daerah and jenis.split() and daerah.split()[0] == jenis.split()[-1]:  # "Perda Provinsi" + "Provinsi Jawa Tengah"
@@ -40,13 +41,17 @@ def _where(hit: SearchHit) -> str:
     name += f" Tahun {reg.tahun}" if reg.tahun else ""
     if reg.spesimen:
         name += " [SPESIMEN]"
-    place = []
-    if hit.penjelasan:
-        place.append("Penjelasan")
-    if hit.pasal:
-        place.append(f"Pasal {hit.pasal}")
-    if hit.ayat:
-        place.append(f"ayat ({hit.ayat})")
+    return name
+
+
+def clause_label(reg: SearchRegulation, pasal: str | None, ayat: str | None, *, penjelasan: bool = False) -> str:
+    """``Perbup Kabupaten Batang No. 23 Tahun 2019, Pasal 16 ayat (1)``."""
+    place = ["Penjelasan"] if penjelasan else []
+    if pasal:
+        place.append(f"Pasal {pasal}")
+    if ayat:
+        place.append(f"ayat ({ayat})")
+    name = regulation_label(reg)
     return f"{name}, {' '.join(place)}" if place else name
 
 
@@ -63,7 +68,7 @@ def search_lines(result: SearchResult, *, width: int = 100) -> list[str]:
         lines.append("Tidak ada klausul dengan semua kata; ditampilkan yang memuat sebagian (any word matched).")
     first = (result.page - 1) * result.per_page
     for number, hit in enumerate(result.hits, start=first + 1):
-        lines += ["", f"{number}. {_where(hit)}"]
+        lines += ["", f"{number}. {clause_label(hit.regulation, hit.pasal, hit.ayat, penjelasan=hit.penjelasan)}"]
         lines += textwrap.wrap(_plain(hit.snippet), width=width, initial_indent="   ", subsequent_indent="   ")
         score = f"  (skor {hit.score:.2f})" if hit.score is not None else ""
         lines.append(f"   {hit.provision_id}{score}")

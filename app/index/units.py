@@ -91,6 +91,15 @@ def clause_units(rows: Iterable[Any]) -> list[ClauseUnit]:
     return [u for u in units if u.text and not (u.part == "penjelasan" and says_only_cukup_jelas(u.text))]
 
 
+def printed(text: str, ayat: str | None) -> str:
+    """A clause's text as its Pasal prints it: an ayat with its number in brackets.
+
+    >>> printed("SPBE diselenggarakan.", "1"), printed("Ruang lingkup: a. SPBE.", None)
+    ('(1) SPBE diselenggarakan.', 'Ruang lingkup: a. SPBE.')
+    """
+    return f"({ayat}) {text}" if ayat else text
+
+
 def says_only_cukup_jelas(text: str) -> bool:
     """Whether a Penjelasan text only says "Cukup jelas" (for each of its huruf, too).
 

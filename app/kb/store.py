@@ -409,9 +409,9 @@ def regulation_tree(*, session: Session, reg_id: str) -> RegulationDetail:
     )
 
 
-def get_provision(*, session: Session, provision_id: str) -> ProvisionDetail:
-    """The provision ``<regulation id>/<node id>`` with everything under it, its parent id and its
-    regulation's metadata; NotFound otherwise."""
+def provision_subtree(*, session: Session, provision_id: str) -> tuple[Provision, list[Provision]]:
+    """The provision ``<regulation id>/<node id>`` and the rows under it, in document order;
+    NotFound when there is no such provision."""
     provision = session.get(Provision, provision_id)
     if provision is None:
         raise NotFound(f"Ketentuan '{provision_id}' tidak ditemukan (provision not found).")
@@ -426,7 +426,13 @@ def get_provision(*, session: Session, provision_id: str) -> ProvisionDetail:
     )
     if end is not None:
         below = below.where(Provision.position < end)
-    rows = session.exec(below.order_by(col(Provision.position))).all()
+    return provision, list(session.exec(below.order_by(col(Provision.position))).all())
+
+
+def get_provision(*, session: Session, provision_id: str) -> ProvisionDetail:
+    """The provision ``<regulation id>/<node id>`` with everything under it, its parent id and its
+    regulation's metadata; NotFound otherwise."""
+    provision, rows = provision_subtree(session=session, provision_id=provision_id)
     children = [node for _row, node in _nest(rows)]
     regulation = get_regulation(session=session, reg_id=provision.regulation_id)
     return ProvisionDetail(

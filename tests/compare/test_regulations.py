@@ -7,19 +7,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from app.compare.regulations import compare, load_side, word_diff
+from app.compare.regulations import compare, load_side
 from app.compare.report import to_csv, to_html
 from app.errors import NotFound
 
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 BATANG = SPECIMENS / "perbup-batang-2019-23-smart-city.txt"
 JATENG = SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt"
-
-
-def test_word_diff_keeps_every_word_of_both_sides() -> None:
-    parts = word_diff("Bupati menetapkan rencana induk", "Gubernur menetapkan rencana")
-    assert " ".join(p.text for p in parts if p.op != "insert") == "Bupati menetapkan rencana induk"
-    assert " ".join(p.text for p in parts if p.op != "delete") == "Gubernur menetapkan rencana"
 
 
 def test_a_file_against_itself_is_identical_throughout(session: Session) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.text.analysis import exact_analyzer, stem, stemmed_analyzer, words
+from app.text.analysis import STOP_LIST, exact_analyzer, stem, stemmed_analyzer, term_spans, words
 
 
 def tokens(text: str, *, exact: bool = False) -> list[tuple[str, int]]:
@@ -26,6 +28,24 @@ def tokens(text: str, *, exact: bool = False) -> list[tuple[str, int]]:
 ])
 def test_exact_tokens(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+LEGAL_TEXT = st.lists(st.sampled_from([
+    "Pasal", "5A", "ayat", "(2)", "dan/atau", "e-Government", "2O19", "l0", "Rp1.000.000,00.", "Kabupaten/Kota",
+    "Penyelenggaraan", "SPBE;", "Bupati", "Nomor", "12/2011", "-", "’s", "İstimewa", "KEMENTERIAN", "huruf", "a.",
+]), max_size=30).map(" ".join) | st.text(max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LEGAL_TEXT)
+def test_fast_words_and_spans_read_as_the_analyzers_do(text: str) -> None:
+    exact = [(t.text, t.startchar, t.endchar) for t in exact_analyzer()(text, chars=True)]
+    assert words(text) == [word for word, _, _ in exact]
+    spans = list(term_spans(text))
+    assert [(start, end) for start, end, _ in spans] == [(start, end) for _, start, end in exact]
+    assert [term for *_, term in spans] == [stem(word) for word, _, _ in exact]
+    indexed = [t.text for t in stemmed_analyzer()(text)]
+    assert indexed == [stem(word) for word, _, _ in exact if word not in STOP_LIST]
 
 
 def test_compound_parts_take_consecutive_positions_and_shift_the_rest() -> None:

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `selaras serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
+    upload_max_mb: int = Field(default=50, ge=1, le=2_000, description="Largest file the API accepts (a draft to compare), in MB.")
 
     @field_validator("data_dir", "corpus_dir", "index_dir")
     @classmethod

@@ -39,6 +39,13 @@ class UnreadableFile(SelarasError):
     exit_code = 3
 
 
+class TooLarge(SelarasError):
+    """Raised when an uploaded file is larger than the settings allow."""
+
+    status_code = 413
+    exit_code = 2
+
+
 class IndexUnavailable(SelarasError):
     """Raised when the search index cannot be opened or read (damaged, or from another version)."""
 

@@ -1,13 +1,16 @@
-"""Two ingested regulations lined up Pasal by Pasal: ``GET /api/v1/compare``."""
+"""Two regulations lined up Pasal by Pasal: ``GET /api/v1/compare`` (both ingested) and
+``POST /api/v1/compare`` (an uploaded draft against an ingested regulation)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Query, UploadFile
 
-from app.api.deps import SessionDep
-from app.compare.regulations import compare, regulation_side
+from app.api.deps import SessionDep, SettingsDep
+from app.compare.regulations import Side, compare, regulation_side
+from app.errors import InvalidInput, TooLarge
+from app.kb.ingest import parse_upload
 from app.models import Comparison, ErrorMessage
 
 router = APIRouter(prefix="/api/v1", tags=["compare"])
@@ -27,3 +30,31 @@ def compare_regulations(
     definitions of Pasal 1 differ. Region and level words (Bupati/Gubernur, Kabupaten X/Provinsi Y,
     Berita/Lembaran Daerah ...) do not count as changes; the texts shown are the originals."""
     return compare(regulation_side(session, a), regulation_side(session, b))
+
+
+@router.post(
+    "/compare", response_model=Comparison, summary="Compare a draft with a regulation",
+    responses={400: {"model": ErrorMessage, "description": "Neither or both of `a` and `b` given."},
+               404: {"model": ErrorMessage, "description": "The regulation id is unknown."},
+               413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`."},
+               422: {"model": ErrorMessage, "description": "The file cannot be read as a regulation."}},
+)
+def compare_draft(
+    session: SessionDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="The draft: a regulation's text in any format `selaras parse` reads.")],
+    a: Annotated[str | None, Query(max_length=200, description="The ingested regulation is A (the draft is B): `perbup-batang-2019-23`.")] = None,
+    b: Annotated[str | None, Query(max_length=200, description="The ingested regulation is B (the draft is A).")] = None,
+) -> Comparison:
+    """An uploaded draft (parsed, not stored) lined up with an ingested regulation: give `a` when the
+    draft adapts that regulation (the draft is B), `b` when the draft is to be read against it (the
+    draft is A). The answer is the same as `GET /api/v1/compare`, the draft's side named by its file."""
+    if (a is None) == (b is None):
+        raise InvalidInput("Beri salah satu: a atau b, id peraturan pembanding (give the regulation id as a or as b).")
+    limit = settings.upload_max_mb * 1024 * 1024
+    data = file.file.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"Berkas lebih dari {settings.upload_max_mb} MB (file too large): {file.filename}")
+    draft = Side(ref=file.filename or "draft", document=parse_upload(data, file.filename))
+    ingested = regulation_side(session, a or b or "")
+    return compare(ingested, draft) if a is not None else compare(draft, ingested)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal
@@ -104,6 +105,18 @@ def parse_file(path: str | Path) -> Document:
             ) from None
         raise
     return parse_text(text)
+
+
+def parse_upload(data: bytes, filename: str | None) -> Document:
+    """Parse an uploaded file (a draft) as ``parse_file`` parses one on disk; nothing is stored.
+
+    The bytes are written under their own name (without its folders) in a temporary folder, so
+    every format ``app.ingest.extract`` reads is read the same way."""
+    name = Path(filename or "").name or "draft.txt"
+    with tempfile.TemporaryDirectory(prefix="selaras-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        return parse_file(path)
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestItem]]:

@@ -1,6 +1,8 @@
-"""GET /api/v1/compare over the ingested corpus."""
+"""GET /api/v1/compare over the ingested corpus, and POST /api/v1/compare with an uploaded draft."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -22,3 +24,44 @@ def test_unknown_regulation_is_404(corpus: IndexHandle, client: TestClient) -> N
     response = client.get("/api/v1/compare", params={"a": "perbup-batang-2019-23", "b": "nope"})
     assert response.status_code == 404 and "nope" in response.json()["detail"]
     assert client.get("/api/v1/compare", params={"a": "perbup-batang-2019-23"}).status_code == 422
+
+
+SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
+DRAFT = SPECIMENS / "perda-jateng-2019-11-jateng-cerdas.txt"
+
+
+def test_an_uploaded_draft_against_an_ingested_regulation(corpus: IndexHandle, client: TestClient) -> None:
+    files = {"file": (DRAFT.name, DRAFT.read_bytes(), "text/plain")}
+    uploaded = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"}, files=files)
+    assert uploaded.status_code == 200, uploaded.text
+    body = uploaded.json()
+    assert body["a"]["id"] == "perbup-batang-2019-23" and body["b"]["ref"] == DRAFT.name and body["b"]["id"] is None
+    both_ingested = client.get("/api/v1/compare", params={"a": "perbup-batang-2019-23", "b": "perda-prov-jawa-tengah-2019-11"})
+    shape = lambda c: [(p["a"], p["b"], p["relation"]) for p in c["pairs"]]  # noqa: E731
+    assert shape(body) == shape(both_ingested.json())
+    reverse = client.post("/api/v1/compare", params={"b": "perbup-batang-2019-23"}, files=files).json()
+    assert reverse["a"]["ref"] == DRAFT.name and {(p["b"], p["a"]) for p in reverse["pairs"]} >= {("2", "3")}
+    assert client.get("/api/v1/regulations", params={"daerah": "Jawa Tengah"}).json()["total"] == 1  # nothing stored
+
+
+def test_bad_uploads_are_clear_4xx(corpus: IndexHandle, client: TestClient, monkeypatch) -> None:
+    files = {"file": (DRAFT.name, DRAFT.read_bytes(), "text/plain")}
+    neither = client.post("/api/v1/compare", files=files)
+    assert neither.status_code == 400 and "a atau b" in neither.json()["detail"]
+    both = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23", "b": "x"}, files=files)
+    assert both.status_code == 400
+    unknown = client.post("/api/v1/compare", params={"a": "nope"}, files=files)
+    assert unknown.status_code == 404
+    binary = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"},
+                         files={"file": ("draft.txt", bytes(range(256)) * 40, "application/octet-stream")})
+    assert binary.status_code == 422 and "draft.txt" in binary.json()["detail"]
+    empty = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"}, files={"file": ("kosong.txt", b"", "text/plain")})
+    assert empty.status_code == 422 and "kosong" in empty.json()["detail"]
+    assert client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"}).status_code == 422  # no file
+    monkeypatch.setenv("SELARAS_UPLOAD_MAX_MB", "1")
+    from app.config import get_settings
+
+    get_settings.cache_clear()
+    big = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"},
+                      files={"file": ("besar.txt", b"Pasal 1\n" * 200_000, "text/plain")})
+    assert big.status_code == 413 and "1 MB" in big.json()["detail"]

@@ -324,6 +324,53 @@ def similar(
 
 @app.command()
 @reporting_errors
+def coverage(
+    ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID]...", help="Regulation ids (else the filters choose).")] = None,
+    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
+    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`.")] = None,
+    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah`.")] = None,
+    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
+    tahun: Annotated[Optional[int], typer.Option(help="Year.")] = None,
+    topik: Annotated[Optional[str], typer.Option(help="Topic keys, comma-separated (all by default).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many regulations (filters only).")] = 20,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Which Pasal of each regulation cover each topic (smart-city dimensions, SPBE, institutions)."""
+    from app.compare.coverage import Selection, coverage_of
+    from app.compare.report import coverage_csv
+    from app.index.terminal import regulation_label
+
+    output_format = "json" if as_json else output_format.lower()
+    if output_format not in ("text", "json", "csv"):
+        raise InvalidInput(f"--format harus text, json atau csv (unknown format): {output_format!r}")
+    selection = Selection(ids=tuple(ids or ()), jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat,
+                          tahun=tahun, limit=limit)
+    keys = [key.strip() for key in (topik or "").split(",") if key.strip()]
+    with _session() as session:
+        matrix = coverage_of(session, selection, topic_keys=keys)
+    if output_format == "json":
+        typer.echo(matrix.model_dump_json(indent=2))
+        return
+    if output_format == "csv":
+        typer.echo(coverage_csv(matrix).rstrip("\n"))
+        return
+    if not matrix.regulations:
+        typer.echo("Tidak ada peraturan yang cocok (no matching regulations).")
+        return
+    table = Table(show_lines=False)
+    table.add_column("Topik")
+    for regulation in matrix.regulations:
+        table.add_column(regulation_label(regulation))
+    for topic in matrix.topics:
+        table.add_row(topic.nama, *(", ".join(cell.pasal) or "-" for cell in topic.cells))
+    Console(width=max(_width(), 120) if not sys.stdout.isatty() else None).print(table)
+    typer.echo(f"Sel: Pasal yang memuat topik (cells: the Pasal covering the topic); {len(matrix.regulations)} "
+               f"dari (of) {matrix.total} peraturan.")
+
+
+@app.command()
+@reporting_errors
 def reindex(
     procs: Annotated[int, typer.Option(min=1, max=16, help="Processes that index in parallel.")] = 1,
 ) -> None:

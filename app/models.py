@@ -353,3 +353,42 @@ class SimilarRequest(_Shape):
         default=None, description="Only clauses of this part (body by default).")
     spesimen: Optional[bool] = None
     limit: int = PydanticField(default=10, ge=1, le=50, description="How many clauses (one per regulation).")
+
+
+class CoverageCell(_Shape):
+    """The Pasal of one regulation covering one topic (empty: not covered)."""
+
+    regulation_id: str
+    pasal: list[str] = PydanticField(default_factory=list, examples=[["16", "17"]], description="Pasal numbers as printed.")
+    provision_ids: list[str] = PydanticField(default_factory=list)
+
+
+class CoverageTopic(_Shape):
+    """One row of the matrix: a topic and its cell for each regulation (in the regulations' order)."""
+
+    kunci: str = PydanticField(examples=["dewan-smart-city"])
+    nama: str = PydanticField(examples=["Dewan smart city"])
+    kelompok: str = PydanticField(examples=["Kelembagaan"])
+    cells: list[CoverageCell]
+
+
+class CoverageRegulation(_Shape):
+    """One column of the matrix."""
+
+    id: str
+    jenis: Optional[str] = None
+    jenis_singkat: Optional[str] = None
+    nomor: Optional[str] = None
+    tahun: Optional[int] = None
+    daerah: Optional[str] = None
+    judul: Optional[str] = None
+    spesimen: bool = False
+    topics: int = PydanticField(description="How many of the topics asked for it covers.")
+
+
+class Coverage(_Shape):
+    """Topics (smart-city dimensions, SPBE, institutions ...) by regulations: which Pasal cover what."""
+
+    total: int = PydanticField(default=0, description="Regulations matching the filters (the matrix shows at most `limit`).")
+    regulations: list[CoverageRegulation]
+    topics: list[CoverageTopic]

@@ -34,13 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_search import build_whoosh, percentiles, units_of  # noqa: E402
 
-from app.compare.neutral import neutraliser  # noqa: E402
-from app.compare.regulations import Side, compare, pasal_units  # noqa: E402
+from app.compare.regulations import Side, compare  # noqa: E402
 from app.compare.similar import similar, text_query  # noqa: E402
 from app.index.schema import INDEX_NAME, IndexHandle  # noqa: E402
 from app.index.units import printed  # noqa: E402
 from app.structure.parser import parse_text  # noqa: E402
-from app.structure.tree import Document  # noqa: E402
+from app.structure.tree import Document, walk_all  # noqa: E402
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 DATASET = CHECKOUT.parent / "shared" / "datasets" / "mblonyox-data-peraturan"
@@ -56,7 +55,7 @@ def pasal_count(path: Path) -> tuple[Path, int]:
         return path, 0
     if document.changes:  # an amending act: its Pasal are instructions
         return path, 0
-    return path, len(pasal_units(document, neutraliser()))
+    return path, sum(node.kind == "pasal" for node in walk_all(document.body))
 
 
 def parse(path: Path) -> Document:

@@ -263,3 +263,19 @@ def test_similar_needs_exactly_one_query(runner, corpus):
         assert result.exit_code == 2 and no_traceback(result) and "--provision" in result.stderr
     missing = runner.invoke(app, ["similar", "--provision", "perbup-batang-2019-23/pasal-999"])
     assert missing.exit_code == 4 and "pasal-999" in missing.stderr
+
+
+# --- coverage ----------------------------------------------------------------------------
+
+
+def test_coverage_text_csv_json(runner, corpus):
+    table = runner.invoke(app, ["coverage", "--provinsi", "Jawa Tengah", "--topik", "dewan-smart-city"])
+    assert table.exit_code == 0, table.output
+    assert "Dewan smart city" in table.stdout and "27, 28" in table.stdout
+    csv_out = runner.invoke(app, ["coverage", "perbup-batang-2019-23", "--format", "csv", "--topik", "pendanaan"])
+    assert csv_out.stdout.splitlines() == ["kunci,nama,kelompok,perbup-batang-2019-23", "pendanaan,Pendanaan,Pelaksanaan,4 13 34"]
+    body = json.loads(runner.invoke(app, ["coverage", "perbup-batang-2019-23", "--json"]).stdout)
+    assert body["regulations"][0]["id"] == "perbup-batang-2019-23"
+    bad = runner.invoke(app, ["coverage", "--topik", "nope"])
+    assert bad.exit_code == 2 and "unknown topic" in bad.stderr
+    assert runner.invoke(app, ["coverage", "tidak-ada"]).exit_code == 4

@@ -17,7 +17,7 @@ from app.compare.align import Unit, align, same_words
 from app.compare.diff import word_diff
 from app.compare.neutral import Neutraliser, neutraliser
 from app.errors import NotFound
-from app.index.units import clause_units, printed
+from app.index.units import ClauseUnit, clause_units, printed
 from app.kb.store import provision_rows
 from app.models import (
     BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, PasalPair,
@@ -35,23 +35,26 @@ class Side:
     regulation_id: str | None = None
 
 
+def pasal_clauses(document: Document, reg_id: str = "draft") -> dict[str, list[ClauseUnit]]:
+    """The body's Pasal in order, by provision id, each with its clauses (the Pasal itself when
+    it has no ayat, else its ayat)."""
+    pasal: dict[str, list[ClauseUnit]] = {}
+    for clause in clause_units(provision_rows(reg_id, document)):
+        if clause.part == "body" and clause.kind in ("pasal", "ayat") and clause.pasal:
+            pasal.setdefault(clause.id.split("/ayat-")[0], []).append(clause)
+    return pasal
+
+
 def pasal_units(document: Document, neutral: Neutraliser, reg_id: str = "draft") -> list[Unit]:
     """The body's Pasal in order, each with its ayat, as alignment units."""
-    pasal: dict[str, Unit] = {}
-    for clause in clause_units(provision_rows(reg_id, document)):
-        if clause.part != "body" or clause.kind not in ("pasal", "ayat") or not clause.pasal:
-            continue
-        pasal_id = clause.id.split("/ayat-")[0]
-        unit = pasal.get(pasal_id)
-        if unit is None:
-            unit = pasal[pasal_id] = Unit(num=clause.pasal, id=pasal_id, text="", stems=[], bab=clause.bab)
-        if clause.kind == "ayat":
-            unit.children.append(Unit(num=clause.ayat or "", id=clause.id, text=clause.text,
-                                      stems=neutral.stems(clause.text)))
-        unit.text = f"{unit.text} {printed(clause.text, clause.ayat)}".strip()
-    for unit in pasal.values():
-        unit.stems = neutral.stems(unit.text)
-    return list(pasal.values())
+    units: list[Unit] = []
+    for pasal_id, clauses in pasal_clauses(document, reg_id).items():
+        text = " ".join(printed(clause.text, clause.ayat) for clause in clauses)
+        children = [Unit(num=clause.ayat or "", id=clause.id, text=clause.text, stems=neutral.stems(clause.text))
+                    for clause in clauses if clause.kind == "ayat"]
+        units.append(Unit(num=clauses[0].pasal or "", id=pasal_id, text=text, stems=neutral.stems(text),
+                          bab=clauses[0].bab, children=children))
+    return units
 
 
 def _pair(a: Unit, b: Unit, relation: str, score: float) -> dict[str, object]:

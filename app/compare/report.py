@@ -1,6 +1,7 @@
 """A comparison written out for people: CSV of the pairs, and a self-contained HTML report a
 study-visit team can print (side by side, words only in A struck through, words only in B
-underlined), and lines for a terminal; similar clauses as lines for a terminal."""
+underlined), and lines for a terminal; similar clauses as lines for a terminal; a coverage
+matrix as CSV."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import io
 import textwrap
 
 from app.index.terminal import clause_label
-from app.models import CompareSide, Comparison, DiffPart, SimilarResult
+from app.models import CompareSide, Comparison, Coverage, DiffPart, SimilarResult
 
 CSV_COLUMNS = ("pasal_a", "pasal_b", "relation", "score", "provision_a", "provision_b")
 
@@ -124,3 +125,13 @@ def similar_lines(result: SimilarResult, *, width: int = 100) -> list[str]:
                   f"   {hit.label} {hit.score:.2f} (cosine {hit.cosine:.2f}, ratio {hit.ratio:.2f})  {hit.provision_id}"]
         lines += textwrap.wrap(diff_text(hit.diff), width=width, initial_indent="   ", subsequent_indent="   ")
     return lines
+
+
+def coverage_csv(matrix: Coverage) -> str:
+    """One row per topic, one column per regulation (its id), each cell the Pasal numbers."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(("kunci", "nama", "kelompok", *(regulation.id for regulation in matrix.regulations)))
+    for topic in matrix.topics:
+        writer.writerow((topic.kunci, topic.nama, topic.kelompok, *(" ".join(cell.pasal) for cell in topic.cells)))
+    return out.getvalue()

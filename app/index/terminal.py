@@ -21,7 +21,7 @@ import html
 import re
 import textwrap
 
-from app.models import SearchRegulation, SearchResult
+from app.models import CoverageRegulation, SearchRegulation, SearchResult
 
 _MARK_RE = re.compile(r"</?mark>")
 
@@ -30,7 +30,7 @@ def _plain(snippet: str) -> str:
     return html.unescape(_MARK_RE.sub(lambda m: "»" if m.group() == "</mark>" else "«", snippet))
 
 
-def regulation_label(reg: SearchRegulation) -> str:
+def regulation_label(reg: SearchRegulation | CoverageRegulation) -> str:
     """``Perbup Kabupaten Batang No. 23 Tahun 2019 [SPESIMEN]``."""
     jenis = reg.jenis_singkat or reg.jenis or ""
     daerah = reg.daerah if reg.daerah != "Nasional" else None

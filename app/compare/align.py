@@ -13,13 +13,14 @@ How (``align``):
    when it was left over or is more like that Pasal than like its own partner;
 4. what is still left is ``only_a`` / ``only_b``.
 
-A one-to-one pair is ``identical`` when its region-neutral words are the same (or nearly:
-``IDENTICAL_MIN`` by rapidfuzz's ratio, which forgives a renumbered reference or an OCR slip)
-and ``adapted`` otherwise. Ayat inside a pair are aligned the same way.
+A one-to-one pair is ``identical`` when its region-neutral words are the same (or nearly, see
+``same_words``: a renumbered reference or an OCR slip is forgiven, a new sentence is not) and
+``adapted`` otherwise. Ayat inside a pair are aligned the same way.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ CONTAIN_MIN = 0.60
 PART_MIN = 0.20
 PIECE_MIN = 0.40
 IDENTICAL_MIN = 95.0
+IDENTICAL_RUN = 2
 
 
 @dataclass
@@ -89,8 +91,23 @@ def _containment(inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
 
 
 def same_words(a: list[str], b: list[str]) -> bool:
-    """True when two texts' region-neutral stems say the same thing (numbering set aside)."""
-    return a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= IDENTICAL_MIN
+    """True when two texts' region-neutral stems say the same thing: equal, or nearly (a rapidfuzz
+    ratio of ``IDENTICAL_MIN``) with no run of more than ``IDENTICAL_RUN`` stems on one side only,
+    so an OCR slip is forgiven but a definition added to a long Pasal is not.
+
+    >>> same_words("dewan bentuk kepala".split(), "dewan bentuk kepala".split())
+    True
+    >>> long = [f"kata{i}" for i in range(100)]
+    >>> same_words(long, long[:40] + ["x"] + long[41:]), same_words(long, long[:40] + "x y z".split() + long[40:])
+    (True, False)
+    """
+    if a == b:
+        return True
+    if fuzz.ratio(" ".join(a), " ".join(b)) < IDENTICAL_MIN:
+        return False
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return all(max(i2 - i1, j2 - j1) <= IDENTICAL_RUN
+               for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
 
 
 def _pieces(inner_in_outer: np.ndarray, outer_in_inner: np.ndarray, similarity: np.ndarray,

@@ -41,3 +41,14 @@ def test_summary_definitions_and_reports(session: Session) -> None:
 def test_unknown_side_is_a_clear_error(session: Session) -> None:
     with pytest.raises(NotFound, match="bukan berkas maupun id"):
         load_side("tidak-ada-2020-1", session)
+
+
+def test_an_amendment_lines_up_with_the_pasal_it_changes(session: Session) -> None:
+    """The amending Perbup's new versions of Pasal 1, 17, 23 and 25 pair with the originals; the
+    definitions it added make Pasal 1 adapted, not identical; the inserted Pasal 14A is new."""
+    amendment = SPECIMENS / "perbup-batang-2021-8-perubahan-smart-city.txt"
+    result = compare(load_side(str(BATANG), session), load_side(str(amendment), session))
+    pairs = {(p.a, p.b): p.relation for p in result.pairs}
+    assert pairs[("1", "1")] == "adapted"
+    assert {("23", "23"), ("25", "25")} <= pairs.keys() and ("17", "17") in pairs
+    assert "14A" in result.only_b

@@ -13,7 +13,7 @@ import logging
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import Annotated, Any, Callable, Optional, Sequence, TypeVar
 
 import click
 import typer
@@ -36,6 +36,26 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+# options shared by the commands that filter regulations or clauses
+Jenis = Annotated[Optional[str], typer.Option(help="Kind: `Peraturan Bupati`, `Perbup`, `Peraturan Daerah`, `UU` ...")]
+Daerah = Annotated[Optional[str], typer.Option(help="Region: `Kabupaten Batang` or `Batang`; `Nasional`.")]
+Provinsi = Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah` (its own and its regions' regulations).")]
+Tingkat = Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")]
+Tahun = Annotated[Optional[int], typer.Option(help="Year.")]
+TahunMin = Annotated[Optional[int], typer.Option(help="From this year.")]
+TahunMax = Annotated[Optional[int], typer.Option(help="Up to this year.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")]
+FormatJson = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+
+
+def _format(output_format: str, as_json: bool, known: Sequence[str]) -> str:
+    """The output format asked for (``--json`` wins), or InvalidInput naming the known ones."""
+    chosen = "json" if as_json else output_format.lower()
+    if chosen not in known:
+        raise InvalidInput(f"--format harus salah satu dari {', '.join(known)} (unknown format): {output_format!r}")
+    return chosen
 
 
 def _fail(message: str, code: int) -> None:
@@ -165,11 +185,11 @@ def ingest(
 @app.command("list")
 @reporting_errors
 def list_(
-    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Peraturan Bupati`, `Perbup`, `UU` ...")] = None,
-    daerah: Annotated[Optional[str], typer.Option(help="Region: `Kabupaten Batang` or `Batang`; `Nasional`.")] = None,
-    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah`.")] = None,
-    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
-    tahun: Annotated[Optional[int], typer.Option(help="Year.")] = None,
+    jenis: Jenis = None,
+    daerah: Daerah = None,
+    provinsi: Provinsi = None,
+    tingkat: Tingkat = None,
+    tahun: Tahun = None,
     limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
 ) -> None:
@@ -229,17 +249,17 @@ def show(
 @reporting_errors
 def search(
     query: Annotated[str, typer.Argument(metavar="QUERY", help='Words, "phrases", AND/OR/NOT, (brackets).')],
-    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
-    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
-    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah` (its own and its regions' regulations).")] = None,
-    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
-    tahun_min: Annotated[Optional[int], typer.Option(help="From this year.")] = None,
-    tahun_max: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,
+    jenis: Jenis = None,
+    daerah: Daerah = None,
+    provinsi: Provinsi = None,
+    tingkat: Tingkat = None,
+    tahun_min: TahunMin = None,
+    tahun_max: TahunMax = None,
     bagian: Annotated[Optional[str], typer.Option(help="body, penjelasan or lampiran.")] = None,
     sort: Annotated[str, typer.Option(help="relevance or tahun (newest first).")] = "relevance",
     limit: Annotated[int, typer.Option(min=1, max=200, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Search every clause of every regulation; print the hits (or JSON)."""
     from app.index.search import SearchFilters
@@ -263,7 +283,7 @@ def compare(
     a: Annotated[str, typer.Argument(metavar="A", help="Regulation id or file (a draft not ingested).")],
     b: Annotated[str, typer.Argument(metavar="B", help="Regulation id or file.")],
     output_format: Annotated[str, typer.Option("--format", help="text, json, csv or html (a printable report).")] = "text",
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    as_json: FormatJson = False,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write to this file instead of the terminal.")] = None,
 ) -> None:
     """Line up regulation A with B, Pasal by Pasal: pairs, merges, splits, what is only on one side."""
@@ -271,11 +291,9 @@ def compare(
     from app.compare.regulations import load_side
     from app.compare.report import to_csv, to_html, to_lines
 
-    output_format = "json" if as_json else output_format.lower()
-    writers = {"json": lambda c: c.model_dump_json(indent=2), "csv": to_csv, "html": to_html,
-               "text": lambda c: "\n".join(to_lines(c))}
-    if output_format not in writers:
-        raise InvalidInput(f"--format harus salah satu dari {', '.join(writers)} (unknown format): {output_format!r}")
+    writers = {"text": lambda c: "\n".join(to_lines(c)), "json": lambda c: c.model_dump_json(indent=2),
+               "csv": to_csv, "html": to_html}
+    output_format = _format(output_format, as_json, list(writers))
     with _session() as session:
         comparison = run_compare(load_side(a, session), load_side(b, session))
     written = writers[output_format](comparison)
@@ -291,14 +309,14 @@ def compare(
 def similar(
     text: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="A clause to find the like of (or --provision).")] = None,
     provision: Annotated[Optional[str], typer.Option(help="A provision id instead of a text: `perbup-batang-2019-23/pasal-16`.")] = None,
-    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
-    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`; `Nasional`.")] = None,
-    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah` (its own and its regions' regulations).")] = None,
-    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
-    tahun_min: Annotated[Optional[int], typer.Option(help="From this year.")] = None,
-    tahun_max: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,
+    jenis: Jenis = None,
+    daerah: Daerah = None,
+    provinsi: Provinsi = None,
+    tingkat: Tingkat = None,
+    tahun_min: TahunMin = None,
+    tahun_max: TahunMax = None,
     limit: Annotated[int, typer.Option(min=1, max=50, help="How many clauses (one per regulation).")] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """The clauses of other regulations most like a text or a provision, with a word diff each."""
     from app.compare.report import similar_lines
@@ -326,24 +344,22 @@ def similar(
 @reporting_errors
 def coverage(
     ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID]...", help="Regulation ids (else the filters choose).")] = None,
-    jenis: Annotated[Optional[str], typer.Option(help="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
-    daerah: Annotated[Optional[str], typer.Option(help="Region: `Batang` or `Kabupaten Batang`.")] = None,
-    provinsi: Annotated[Optional[str], typer.Option(help="Province: `Jawa Tengah`.")] = None,
-    tingkat: Annotated[Optional[str], typer.Option(help="nasional, provinsi, kabupaten or kota.")] = None,
-    tahun: Annotated[Optional[int], typer.Option(help="Year.")] = None,
+    jenis: Jenis = None,
+    daerah: Daerah = None,
+    provinsi: Provinsi = None,
+    tingkat: Tingkat = None,
+    tahun: Tahun = None,
     topik: Annotated[Optional[str], typer.Option(help="Topic keys, comma-separated (all by default).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many regulations (filters only).")] = 20,
     output_format: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    as_json: FormatJson = False,
 ) -> None:
     """Which Pasal of each regulation cover each topic (smart-city dimensions, SPBE, institutions)."""
     from app.compare.coverage import Selection, coverage_of
     from app.compare.report import coverage_csv
     from app.index.terminal import regulation_label
 
-    output_format = "json" if as_json else output_format.lower()
-    if output_format not in ("text", "json", "csv"):
-        raise InvalidInput(f"--format harus text, json atau csv (unknown format): {output_format!r}")
+    output_format = _format(output_format, as_json, ("text", "json", "csv"))
     selection = Selection(ids=tuple(ids or ()), jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat,
                           tahun=tahun, limit=limit)
     keys = [key.strip() for key in (topik or "").split(",") if key.strip()]

@@ -8,7 +8,8 @@ How (``similar``):
    own regulation is left out;
 2. a query that is a whole Pasal with ayat (a Pasal's id, or pasted text numbered (1), (2) ...)
    is compared with whole Pasal: the candidates are grouped by their Pasal, read with all its ayat;
-3. each candidate is scored on region-neutral stems, its region and the query's set aside:
+3. each candidate is scored on region-neutral stems, its region and the query's set aside (a
+   provision's region is its regulation's; a pasted text's, the regions it names):
    ``cosine`` of TF-IDF vectors (idf from the whole index) and ``ratio``, rapidfuzz's token-sort
    ratio; ``score`` is their mean;
 4. the best clause of each regulation is kept, best first, labelled ``identical`` (the same
@@ -44,6 +45,7 @@ from app.index.search import SearchFilters, filter_query, hit_regulation
 from app.index.units import clause_units, printed
 from app.kb.store import provision_subtree
 from app.models import Regulation, SimilarHit, SimilarResult
+from app.structure.regions import mentioned
 
 #: query stems (rarest first) that pick the candidates
 CANDIDATE_TERMS = 24
@@ -62,7 +64,7 @@ class SimilarQuery:
     whole_pasal: bool = False
     provision_id: str | None = None
     regulation_id: str | None = None
-    daerah: str | None = None
+    regions: tuple[str, ...] = ()   # the query's own region names, read as "daerah"
 
 
 @dataclass
@@ -74,13 +76,15 @@ class _Candidate:
 
 
 def text_query(text: str) -> SimilarQuery:
-    """A pasted text as a query; numbered ayat (1), (2) ... make it a whole Pasal."""
+    """A pasted text as a query; numbered ayat (1), (2) ... make it a whole Pasal, and the regions
+    it names ("Bupati Batang") are its own."""
     text = " ".join(text.split())
     if not text:
         raise InvalidInput("Teks kosong (the text to compare is empty).")
     if len(text) > MAX_QUERY_CHARS:
         raise InvalidInput(f"Teks terlalu panjang: paling banyak {MAX_QUERY_CHARS} karakter (text too long).")
-    return SimilarQuery(text=text, whole_pasal=bool(_NUMBERED_AYAT.match(text)))
+    return SimilarQuery(text=text, whole_pasal=bool(_NUMBERED_AYAT.match(text)),
+                        regions=tuple(region.nama for region in mentioned(text)))
 
 
 def provision_query(session: Session, provision_id: str) -> SimilarQuery:
@@ -97,7 +101,7 @@ def provision_query(session: Session, provision_id: str) -> SimilarQuery:
     return SimilarQuery(
         text=text[:MAX_QUERY_CHARS], whole_pasal=provision.kind == "pasal" and any(u.kind == "ayat" for u in units),
         provision_id=provision.id, regulation_id=provision.regulation_id,
-        daerah=regulation.daerah if regulation is not None else None,
+        regions=(regulation.daerah,) if regulation is not None and regulation.daerah else (),
     )
 
 
@@ -195,7 +199,7 @@ def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit:
 
     def neutral(daerah: str | None) -> Neutraliser:
         if daerah not in neutrals:
-            neutrals[daerah] = neutraliser([query.daerah, daerah])
+            neutrals[daerah] = neutraliser([*query.regions, daerah])
         return neutrals[daerah]
 
     known = sorted((idf.df(term), term) for term in set(neutral(None).stems(query.text)) if idf.df(term) > 0)

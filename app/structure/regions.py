@@ -334,3 +334,32 @@ def province_of(region: Region) -> Region:
     'Provinsi Jawa Tengah'
     """
     return _index().by_kode[region.kode.split(".")[0]]
+
+
+_MENTION = re.compile(
+    r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Propinsi|Bupati|Gubernur|Wali\s?[Kk]ota)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+    re.IGNORECASE,
+)
+
+
+def mentioned(text: str) -> list[Region]:
+    """The regions a text names with their level or their head's office ("Kabupaten Batang",
+    "Bupati Batang", "Gubernur Jawa Tengah"), each once, in the order first named. The name is
+    the longest run of capitalised words after the level word that is a region.
+
+    >>> [r.nama for r in mentioned("Bupati Batang membentuk Dewan; Provinsi Jawa Tengah Cerdas; Kabupaten/Kota")]
+    ['Kabupaten Batang', 'Provinsi Jawa Tengah']
+    """
+    found: dict[str, Region] = {}
+    for match in _MENTION.finditer(text):
+        level = match.group(0)[: match.start(1) - match.start(0)]
+        names = match.group(1).split()
+        if not names[0][0].isupper():
+            continue
+        for size in range(len(names), 0, -1):
+            region = lookup(f"{level}{' '.join(names[:size])}")
+            if region is not None:
+                found.setdefault(region.kode, region)
+                break
+    return list(found.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,12 @@ def test_whole_pasal_stays_right_after_a_regulation_is_indexed_again(session: Se
     result = similar(provision_query(session, f"{ids[0]}/pasal-16"))
     assert result.hits[0].provision_id == f"{ids[1]}/pasal-27"
     assert result.hits[0].text == provision_query(session, f"{ids[1]}/pasal-27").text
+
+
+def test_a_pasted_text_reads_the_regions_it_names_as_its_own(corpus: IndexHandle) -> None:
+    query = text_query("Gubernur Jawa Tengah membentuk Dewan Jawa Tengah Cerdas")
+    assert query.regions == ("Provinsi Jawa Tengah",)
+    top = similar(query, filters=SearchFilters(daerah="Batang")).hits[0]
+    assert top.provision_id == f"{BATANG}/pasal-16/ayat-1" and top.label == "adapted"
+    blind = similar(replace(query, regions=()), filters=SearchFilters(daerah="Batang")).hits[0]
+    assert blind.cosine < top.cosine  # without its region, "Jawa Tengah" counts as a difference

@@ -37,6 +37,8 @@ from whoosh.searching import Searcher
 
 #: filters whose documents are kept per searcher
 FILTER_CACHE_SIZE = 64
+#: memory the most recently read posting lists may take (a list over a quarter of it is not kept)
+POSTINGS_CACHE_BYTES = 256 * 1024 * 1024
 #: term frequencies kept per searcher
 FREQUENCY_CACHE_SIZE = 200_000
 _EMPTY = np.empty(0, dtype=np.int64)
@@ -59,15 +61,18 @@ def _segment_id(reader: IndexReader) -> str:
 
 
 class SegmentColumns:
-    """Facet columns of an index's segments, read once per segment and field.
+    """Facet columns and field lengths of an index's segments, read once per segment and field,
+    and the posting lists read most recently.
 
-    A segment's stored values never change (deletions are kept apart), so the columns survive
-    commits; ``keep_only`` forgets the segments merged away.
+    A segment's stored values and postings never change (deletions are kept apart), so all of
+    these survive commits; ``keep_only`` forgets the segments merged away.
     """
 
     def __init__(self) -> None:
         self._columns: dict[tuple[str, str], FacetColumn] = {}
         self._lengths: dict[tuple[str, str], np.ndarray] = {}
+        self._postings: OrderedDict[tuple[str, str, object], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings_bytes = 0
         self._lock = threading.Lock()
 
     def get(self, reader: IndexReader, fieldname: str) -> FacetColumn:
@@ -108,12 +113,36 @@ class SegmentColumns:
             self._lengths[key] = found
         return found
 
+    def postings(self, reader: IndexReader, fieldname: str, text: object) -> tuple[np.ndarray, np.ndarray]:
+        """``term_postings``, remembered: the most recently used lists, up to ``POSTINGS_CACHE_BYTES``
+        in all (a common word's list is read whole once, then reused by every query that has it)."""
+        key = (_segment_id(reader), fieldname, text)
+        with self._lock:
+            found = self._postings.get(key)
+            if found is not None:
+                self._postings.move_to_end(key)
+                return found
+        found = term_postings(reader, fieldname, text)
+        size = found[0].nbytes + found[1].nbytes
+        if size <= POSTINGS_CACHE_BYTES // 4:
+            with self._lock:
+                if key not in self._postings:
+                    self._postings[key] = found
+                    self._postings_bytes += size
+                while self._postings_bytes > POSTINGS_CACHE_BYTES:
+                    _, (ids, weights) = self._postings.popitem(last=False)
+                    self._postings_bytes -= ids.nbytes + weights.nbytes
+        return found
+
     def keep_only(self, readers: list[IndexReader]) -> None:
         live = {_segment_id(reader) for reader in readers}
         with self._lock:
             for cache in (self._columns, self._lengths):
                 for key in [key for key in cache if key[0] not in live]:
                     del cache[key]
+            for key in [key for key in self._postings if key[0] not in live]:
+                ids, weights = self._postings.pop(key)
+                self._postings_bytes -= ids.nbytes + weights.nbytes
 
 
 def term_postings(reader: IndexReader, fieldname: str, text: object) -> tuple[np.ndarray, np.ndarray]:
@@ -171,7 +200,7 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
     """The documents of one segment's ``searcher`` matching ``q`` (deleted ones may be included)."""
     reader = searcher.reader()
     if isinstance(q, wq.Term):
-        return term_postings(reader, q.fieldname, q.text)[0]
+        return columns.postings(reader, q.fieldname, q.text)[0]
     if q is wq.NullQuery:
         return _EMPTY
     if isinstance(q, wq.Every) and not q.fieldname:
@@ -210,7 +239,7 @@ def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, sc
     """Add to ``scores`` (aligned with the segment's sorted ``docs``) what ``q`` scores them, as
     Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or; nothing for Not."""
     if isinstance(q, wq.Term):
-        ids, weights = term_postings(leaf.reader(), q.fieldname, q.text)
+        ids, weights = columns.postings(leaf.reader(), q.fieldname, q.text)
         if not len(ids):
             return
         where = np.searchsorted(docs, ids)

@@ -121,3 +121,28 @@ def test_scores_are_whooshs_bm25f(segmented: IndexHandle, text: str) -> None:
         return
     for hit in segmented.searcher().search(q, limit=None):
         assert scores[hit.docnum] == pytest.approx(hit.score, rel=1e-5, abs=1e-9)
+
+
+def test_posting_lists_are_remembered_within_their_budget(segmented: IndexHandle, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.index import docsets as module
+    from app.index.docsets import term_postings
+
+    reader = segmented.searcher().reader().leaf_readers()[0][0]
+    columns = SegmentColumns()
+    first = columns.postings(reader, "text", "daerah")
+    assert columns.postings(reader, "text", "daerah") is first  # read once
+    assert all(np.array_equal(a, b) for a, b in zip(first, term_postings(reader, "text", "daerah")))
+    size = first[0].nbytes + first[1].nbytes
+    monkeypatch.setattr(module, "POSTINGS_CACHE_BYTES", 4 * size)  # room for this list, not for many
+    columns = SegmentColumns()
+    kept = columns.postings(reader, "text", "daerah")
+    key = next(iter(columns._postings))
+    for term in (t.decode("utf-8") for t in reader.lexicon("text")):  # other lists, until the oldest must go
+        if term != "daerah":
+            columns.postings(reader, "text", term)
+            assert columns._postings_bytes <= 4 * size
+        if key not in columns._postings:
+            break
+    assert key not in columns._postings and columns.postings(reader, "text", "daerah") is not kept  # read again
+    columns.keep_only([])
+    assert columns._postings_bytes == 0 and not columns._postings

@@ -182,6 +182,37 @@ def _candidates(docsets: Docsets, docs: np.ndarray, whole_pasal: bool) -> list[_
     return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    cosine: float
+    ratio: float
+    candidate: _Candidate
+    query_stems: list[str]
+    stems: list[str]
+
+
+def _best_of_each_regulation(scored: list[_Scored], limit: int) -> list[_Scored]:
+    best: dict[str, _Scored] = {}
+    for item in scored:
+        best.setdefault(item.candidate.fields["regulation_id"], item)
+        if len(best) == limit:
+            break
+    return list(best.values())
+
+
+def _hit(query: SimilarQuery, item: _Scored) -> SimilarHit:
+    candidate = item.candidate
+    label = ("identical" if same_words(item.query_stems, item.stems)
+             else "adapted" if item.score >= ADAPTED_MIN else "related")
+    return SimilarHit(
+        provision_id=candidate.id, pasal=candidate.fields.get("pasal") or None, ayat=candidate.ayat,
+        bab=candidate.fields.get("bab"), text=candidate.text, score=round(item.score, 4), label=label,
+        cosine=round(item.cosine, 4), ratio=round(item.ratio, 4), diff=word_diff(query.text, candidate.text),
+        regulation=hit_regulation(candidate.fields),
+    )
+
+
 def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit: int = 10,
             handle: IndexHandle | None = None) -> SimilarResult:
     """The clauses of other regulations most like ``query`` (see the module docstring).
@@ -209,7 +240,7 @@ def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit:
     pick = wq.Or([wq.Term("text", term) for _df, term in known[:CANDIDATE_TERMS]])
     candidates = _candidates(docsets, _candidate_docs(docsets, pick, query, filter_q), query.whole_pasal)
 
-    scored: list[tuple[float, float, float, bool, _Candidate]] = []
+    scored: list[_Scored] = []
     query_vectors: dict[str | None, tuple[list[str], dict[str, float]]] = {}
     for candidate in candidates:
         daerah = candidate.fields.get("daerah") or None
@@ -219,27 +250,10 @@ def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit:
         query_stems, query_vector = query_vectors[daerah]
         stems = neutral(daerah).stems(candidate.text)
         cosine = _cosine(query_vector, _vector(stems, idf))
-        ratio = fuzz.token_sort_ratio(" ".join(query_stems), " ".join(stems)) / 100
-        score = (cosine + ratio) / 2
         if cosine >= RELATED_MIN:
-            scored.append((score, cosine, ratio, same_words(query_stems, stems), candidate))
-    scored.sort(key=lambda item: (-item[0], item[4].id))
-
-    hits: list[SimilarHit] = []
-    seen: set[str] = set()
-    for score, cosine, ratio, identical, candidate in scored:
-        regulation_id = candidate.fields["regulation_id"]
-        if regulation_id in seen:
-            continue
-        seen.add(regulation_id)
-        hits.append(SimilarHit(
-            provision_id=candidate.id, pasal=candidate.fields.get("pasal") or None, ayat=candidate.ayat,
-            bab=candidate.fields.get("bab"), text=candidate.text, score=round(score, 4),
-            label="identical" if identical else "adapted" if score >= ADAPTED_MIN else "related",
-            cosine=round(cosine, 4), ratio=round(ratio, 4), diff=word_diff(query.text, candidate.text),
-            regulation=hit_regulation(candidate.fields),
-        ))
-        if len(hits) == limit:
-            break
+            ratio = fuzz.token_sort_ratio(" ".join(query_stems), " ".join(stems)) / 100
+            scored.append(_Scored((cosine + ratio) / 2, cosine, ratio, candidate, query_stems, stems))
+    scored.sort(key=lambda item: (-item.score, item.candidate.id))
+    hits = [_hit(query, item) for item in _best_of_each_regulation(scored, limit)]
     return SimilarResult(text=query.text, provision_id=query.provision_id, level=level,
                          candidates=len(candidates), hits=hits)

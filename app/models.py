@@ -341,7 +341,8 @@ class SimilarResult(_Shape):
 class SimilarRequest(_Shape):
     """A pasted clause and the filters of the look-up (as in search)."""
 
-    text: str = PydanticField(min_length=1, max_length=20_000, examples=["Bupati membentuk Dewan Smart City."])
+    text: str = PydanticField(min_length=1, max_length=10_000, examples=["Bupati membentuk Dewan Smart City."],
+                              description="At most 10,000 characters (as a search query).")
     jenis: Optional[str] = None
     daerah: Optional[str] = None
     provinsi: Optional[str] = None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,12 +108,15 @@ def parse_file(path: str | Path) -> Document:
     return parse_text(text)
 
 
+_SAFE_NAME = re.compile(r"[^\w.\-]+")
+
+
 def parse_upload(data: bytes, filename: str | None) -> Document:
     """Parse an uploaded file (a draft) as ``parse_file`` parses one on disk; nothing is stored.
 
-    The bytes are written under their own name (without its folders) in a temporary folder, so
-    every format ``app.ingest.extract`` reads is read the same way."""
-    name = Path(filename or "").name or "draft.txt"
+    The bytes are written under their own name (without folders, odd characters made ``_``) in a
+    temporary folder, so every format ``app.ingest.extract`` reads is read the same way."""
+    name = _SAFE_NAME.sub("_", Path((filename or "").replace("\x00", "")).name)[-100:].strip("._") or "draft.txt"
     with tempfile.TemporaryDirectory(prefix="selaras-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)

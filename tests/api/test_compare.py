@@ -65,3 +65,10 @@ def test_bad_uploads_are_clear_4xx(corpus: IndexHandle, client: TestClient, monk
     big = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"},
                       files={"file": ("besar.txt", b"Pasal 1\n" * 200_000, "text/plain")})
     assert big.status_code == 413 and "1 MB" in big.json()["detail"]
+
+
+def test_an_odd_file_name_is_made_safe(corpus: IndexHandle, client: TestClient) -> None:
+    for name in ("../../etc/rancangan.txt", "nul\x00name.txt", "...", "ra ncang*an?.txt"):
+        response = client.post("/api/v1/compare", params={"a": "perbup-batang-2019-23"},
+                               files={"file": (name, DRAFT.read_bytes(), "text/plain")})
+        assert response.status_code == 200, (name, response.text)

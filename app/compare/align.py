@@ -2,7 +2,7 @@
 
 How (``align``):
 
-1. each Pasal (and each ayat) is read as region-neutral stems (``app.compare.neutral``) and
+1. each Pasal (and each ayat) is read as region-neutral stems (``app.text.neutral``) and
    weighted by TF-IDF over the Pasal of both regulations, so words every Pasal has count little;
 2. one-to-one pairs are taken best first by cosine similarity, each Pasal at most once, while
    the similarity reaches ``PAIR_MIN``: chapters moved elsewhere still pair, whatever the order;

@@ -2,7 +2,7 @@
 domains, the usual institutions), as a matrix of topics by regulations.
 
 The topics and the phrases that show them are data (``app/data/topik.toml``, whose header says
-how a Pasal is matched). Texts are read region-neutrally (``app.compare.neutral``) with the
+how a Pasal is matched). Texts are read region-neutrally (``app.text.neutral``) with the
 regulation's own region, so "Dewan Jawa Tengah Cerdas" is a "dewan kota cerdas".
 """
 
@@ -17,12 +17,12 @@ from typing import Sequence
 
 from sqlmodel import Session
 
-from app.compare.neutral import Neutraliser, neutraliser
 from app.compare.regulations import pasal_clauses
 from app.errors import InvalidInput, NotFound
 from app.kb.store import list_regulations
 from app.models import Coverage, CoverageCell, CoverageRegulation, CoverageTopic, Regulation
 from app.structure.tree import Document
+from app.text.neutral import Neutraliser, neutraliser
 
 Phrase = tuple[str, ...]
 #: how a Pasal of definitions opens ("Dalam Peraturan Bupati ini yang dimaksud dengan:"), for

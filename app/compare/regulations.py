@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from app.compare.align import Unit, align, same_words
 from app.compare.diff import word_diff
-from app.compare.neutral import Neutraliser, neutraliser
 from app.errors import NotFound
 from app.index.units import ClauseUnit, clause_units, printed
 from app.kb.store import provision_rows
@@ -24,6 +23,7 @@ from app.models import (
     Regulation,
 )
 from app.structure.tree import Document
+from app.text.neutral import Neutraliser, neutraliser
 
 
 @dataclass(frozen=True)

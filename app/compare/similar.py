@@ -2,14 +2,15 @@
 
 How (``similar``):
 
-1. the query is read as region-neutral stems (``app.compare.neutral``); its ``CANDIDATE_TERMS``
+1. the query is read as region-neutral stems (``app.text.neutral``); its ``CANDIDATE_TERMS``
    rarest stems the index knows pick the candidates: the ``CANDIDATES`` clauses with the best
    BM25F for any of them (``app.index.docsets``), among those the filters allow; a provision's
    own regulation is left out;
 2. a query that is a whole Pasal with ayat (a Pasal's id, or pasted text numbered (1), (2) ...)
    is compared with whole Pasal: the candidates are grouped by their Pasal, read with all its ayat;
 3. each candidate is scored on region-neutral stems, its region and the query's set aside (a
-   provision's region is its regulation's; a pasted text's, the regions it names):
+   provision's region is its regulation's; a pasted text's, the regions it names; a
+   candidate's stems are stored in the index, read with its own region):
    ``cosine`` of TF-IDF vectors (idf from the whole index) and ``ratio``, rapidfuzz's token-sort
    ratio; ``score`` is their mean;
 4. the best clause of each regulation is kept, best first, labelled ``identical`` (the same
@@ -36,7 +37,6 @@ from whoosh import query as wq
 
 from app.compare.align import PAIR_MIN, same_words
 from app.compare.diff import word_diff
-from app.compare.neutral import Neutraliser, neutraliser
 from app.errors import InvalidInput
 from app.index.docsets import Docsets
 from app.index.query import MAX_QUERY_CHARS
@@ -46,6 +46,7 @@ from app.index.units import clause_units, printed
 from app.kb.store import provision_subtree
 from app.models import Regulation, SimilarHit, SimilarResult
 from app.structure.regions import mentioned
+from app.text.neutral import Neutraliser, neutraliser
 
 #: query stems (rarest first) that pick the candidates
 CANDIDATE_TERMS = 24
@@ -73,6 +74,14 @@ class _Candidate:
     id: str
     ayat: str | None
     text: str
+    stems: list[str] | None  # region-neutral stems as indexed; None from an index that has none
+
+
+def _clause(fields: dict[str, Any]) -> _Candidate:
+    """One indexed clause as a candidate."""
+    stems = fields.get("neutral")
+    return _Candidate(fields, fields["id"], fields.get("ayat") or None, fields.get("text", ""),
+                      None if stems is None else stems.split())
 
 
 def text_query(text: str) -> SimilarQuery:
@@ -149,7 +158,7 @@ def _whole_pasal(docsets: Docsets, doc: int, fields: dict[str, Any]) -> _Candida
     """The Pasal a clause stands in, read with all its ayat: its live neighbours under the same
     Pasal id (a regulation's clauses are consecutive documents, ``app.index.sync``)."""
     if fields.get("kind") != "ayat":
-        return _Candidate(fields, fields["id"], fields.get("ayat") or None, fields.get("text", ""))
+        return _clause(fields)
     pasal_id = fields["id"].split("/ayat-")[0]
     reader = docsets.searcher.reader()
 
@@ -164,9 +173,15 @@ def _whole_pasal(docsets: Docsets, doc: int, fields: dict[str, Any]) -> _Candida
             neighbour += step
         return found
 
-    ayat = [*reversed(run(-1)), fields, *run(1)]
-    text = " ".join(printed(f.get("text", ""), f.get("ayat") or None) for f in ayat)
-    return _Candidate(fields, pasal_id, None, text)
+    clauses = [_clause(f) for f in (*reversed(run(-1)), fields, *run(1))]
+    text = " ".join(printed(clause.text, clause.ayat) for clause in clauses)
+    stems: list[str] | None = []
+    for clause in clauses:  # the stems of the printed Pasal: each ayat's number, then its words
+        if clause.stems is None or stems is None:
+            stems = None
+            continue
+        stems += [clause.ayat.lower(), *clause.stems] if clause.ayat else clause.stems
+    return _Candidate(fields, pasal_id, None, text, stems)
 
 
 def _candidates(docsets: Docsets, docs: np.ndarray, whole_pasal: bool) -> list[_Candidate]:
@@ -174,7 +189,7 @@ def _candidates(docsets: Docsets, docs: np.ndarray, whole_pasal: bool) -> list[_
     for doc in docs:
         fields = docsets.searcher.stored_fields(int(doc))
         if not whole_pasal:
-            found[fields["id"]] = _Candidate(fields, fields["id"], fields.get("ayat") or None, fields.get("text", ""))
+            found[fields["id"]] = _clause(fields)
             continue
         pasal_id = fields["id"].split("/ayat-")[0]
         if pasal_id not in found:
@@ -248,7 +263,7 @@ def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit:
             stems = neutral(daerah).stems(query.text)
             query_vectors[daerah] = (stems, _vector(stems, idf))
         query_stems, query_vector = query_vectors[daerah]
-        stems = neutral(daerah).stems(candidate.text)
+        stems = candidate.stems if candidate.stems is not None else neutral(daerah).stems(candidate.text)
         cosine = _cosine(query_vector, _vector(stems, idf))
         if cosine >= RELATED_MIN:
             ratio = fuzz.token_sort_ratio(" ".join(query_stems), " ".join(stems)) / 100

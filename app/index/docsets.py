@@ -222,7 +222,10 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
                 found = np.setdiff1d(found, segment_docs(searcher, child.query, columns), assume_unique=True)
         return found
     if isinstance(q, wq.Or) and q.subqueries and not q.minmatch:
-        return np.unique(np.concatenate([segment_docs(searcher, child, columns) for child in q.subqueries]))
+        found = np.zeros(reader.doc_count_all(), dtype=bool)  # a mask: faster than np.unique on long lists
+        for child in q.subqueries:
+            found[segment_docs(searcher, child, columns)] = True
+        return np.flatnonzero(found).astype(np.int64)
     if isinstance(q, wq.NumericRange):
         found = _range_docs(reader, q, columns)
         if found is not None:

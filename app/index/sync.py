@@ -27,6 +27,7 @@ from app.index.schema import IndexHandle, get_handle, recreate
 from app.index.units import ClauseUnit, clause_units
 from app.kb.naming import jenis_info
 from app.models import Provision, Regulation
+from app.text.neutral import neutraliser
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ def clause_documents(regulation: Regulation, units: Iterable[ClauseUnit]) -> Ite
         "status": regulation.status or "",
         "spesimen": bool(regulation.spesimen),
     }
+    neutral = neutraliser([regulation.daerah])
     for unit in units:
         document = {
             **shared,
@@ -84,6 +86,7 @@ def clause_documents(regulation: Regulation, units: Iterable[ClauseUnit]) -> Ite
             "position": unit.position, "exact": unit.text,
             # headings are searched with the clause but never shown in it
             "text": f"{unit.headings} {unit.text}" if unit.headings else unit.text, "_stored_text": unit.text,
+            "neutral": " ".join(neutral.stems(unit.text)),
         }
         yield {name: value for name, value in document.items() if value is not None}
 

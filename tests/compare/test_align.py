@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from app.compare.align import Unit, align
-from app.compare.neutral import neutraliser
 from app.compare.regulations import Side, compare
 from app.kb.ingest import parse_file
+from app.text.neutral import neutraliser
 
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 MIN_F1 = 0.95

@@ -8,11 +8,11 @@ import pytest
 from sqlmodel import Session
 
 from app.compare.coverage import Selection, coverage_of, parse_topics, regulation_coverage, topics
-from app.compare.neutral import neutraliser
 from app.compare.regulations import pasal_clauses
 from app.errors import InvalidInput, NotFound
 from app.index.schema import IndexHandle
 from app.kb.ingest import parse_file
+from app.text.neutral import neutraliser
 
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 BATANG = parse_file(SPECIMENS / "perbup-batang-2019-23-smart-city.txt")

@@ -122,3 +122,23 @@ def test_a_pasted_text_reads_the_regions_it_names_as_its_own(corpus: IndexHandle
     assert top.provision_id == f"{BATANG}/pasal-16/ayat-1" and top.label == "adapted"
     blind = similar(replace(query, regions=()), filters=SearchFilters(daerah="Batang")).hits[0]
     assert blind.cosine < top.cosine  # without its region, "Jawa Tengah" counts as a difference
+
+
+def test_the_stems_stored_in_the_index_are_those_of_the_texts_shown(corpus: IndexHandle) -> None:
+    """Candidates are scored on the stems the index stores; they must be the stems of the text
+    shown, for a clause and for a whole Pasal put together from its ayat."""
+    from whoosh import query as wq
+
+    from app.compare.similar import _clause, _whole_pasal
+    from app.text.neutral import neutraliser
+
+    docsets = corpus.docsets()
+    for doc in docsets.docs(wq.Term("regulation_id", JATENG)):
+        fields = docsets.searcher.stored_fields(int(doc))
+        neutral = neutraliser([fields["daerah"]])
+        assert _clause(fields).stems == neutral.stems(fields["text"])
+        whole = _whole_pasal(docsets, int(doc), fields)
+        words = [stem for stem in whole.stems or [] if not stem.isdigit()]  # "ayat (1). (3)": numbers read apart
+        assert words == [stem for stem in neutral.stems(whole.text) if not stem.isdigit()], whole.id
+    older = {name: value for name, value in fields.items() if name != "neutral"}  # an index from before
+    assert _clause(older).stems is None

@@ -1,6 +1,6 @@
 """Region-neutral words."""
 
-from app.compare.neutral import neutraliser
+from app.text.neutral import neutraliser
 
 
 def test_offices_regions_and_programme_names_are_read_alike() -> None:

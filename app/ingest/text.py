@@ -29,7 +29,6 @@ from app.errors import NotFound, UnreadableFile
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
 #: share of control characters (other than tab, line and page breaks) above which bytes are no
 #: text, once there are more than MIN_CONTROLS of them (OCR leaves a few stray ``\x01``)
 MAX_CONTROL_SHARE = 0.02

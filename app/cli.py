@@ -109,7 +109,7 @@ def _root(
 @app.command()
 @reporting_errors
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Regulation text files (.txt, .md).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Regulation files: text (.txt, .md), PDF, DOCX or HTML.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="JSON: one object for one file, JSON Lines for several.")] = False,
 ) -> None:
     """Parse files into their structure and print it (no database involved)."""

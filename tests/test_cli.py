@@ -60,6 +60,37 @@ def test_parse_missing_file_exits_non_zero(runner, tmp_path):
     assert result.exit_code == 4 and "not found" in result.stderr and no_traceback(result)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("rusak.pdf", b"%PDF-1.7\n1 0 obj <<", "damaged or truncated PDF"),
+     ("tabel.docx", b"PK\x03\x04", "damaged ZIP/DOCX file"),
+     ("gambar.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "OCR is not supported yet")],
+)
+def test_parse_an_unreadable_pdf_docx_or_image_exits_3_without_traceback(runner, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 3 and message in result.stderr and str(path) in result.stderr and no_traceback(result)
+
+
+def test_parse_a_scanned_pdf_and_a_word_draft(runner, tmp_path):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from tests.conftest import regulation_text
+    from tests.ingest.files import write_docx
+
+    scan = canvas.Canvas(str(tmp_path / "pindaian.pdf"))
+    scan.drawImage(ImageReader(Image.new("L", (50, 50), 255)), 72, 72, 200, 200)
+    scan.save()
+    draft, _ = write_docx(tmp_path / "draf.docx", regulation_text().split("\n"), numbered_ayat=True)
+    result = runner.invoke(app, ["parse", str(draft), str(tmp_path / "pindaian.pdf"), "--json"])
+    assert result.exit_code == 3 and no_traceback(result)
+    assert "OCR is not supported yet" in result.stderr and "pindaian.pdf" in result.stderr
+    assert json.loads(result.stdout)["body"][1]["children"][0]["children"][1]["id"] == "pasal-2/ayat-2"
+
+
 def test_parse_outline(runner, two_files):
     result = runner.invoke(app, ["parse", str(two_files[0])])
     assert result.exit_code == 0, result.output

@@ -29,7 +29,6 @@ from app.errors import NotFound, UnreadableFile
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
 #: share of control characters (other than tab, line and page breaks) above which bytes are no
 #: text, once there are more than MIN_CONTROLS of them (OCR leaves a few stray ``\x01``)
 MAX_CONTROL_SHARE = 0.02
@@ -45,15 +44,17 @@ def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), name=str(path))
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, with NotFound / UnreadableFile for what cannot be read."""
+def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a file (its first ``limit`` bytes if given), with NotFound / UnreadableFile
+    for what cannot be read."""
     path = Path(path)
     if not path.exists():
         raise NotFound(f"Berkas tidak ditemukan (file not found): {path}")
     if not path.is_file():
         raise UnreadableFile(f"Bukan berkas biasa (not a regular file): {path}")
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            return file.read() if limit is None else file.read(limit)
     except OSError as error:
         raise UnreadableFile(f"Berkas tidak dapat dibaca (cannot read file): {path}: {error.strerror}") from None
 
@@ -62,7 +63,7 @@ def decode_text(data: bytes, *, name: str) -> str:
     """Bytes of a text file -> str, or UnreadableFile naming ``name`` and the reason."""
     if not data.strip():
         raise UnreadableFile(f"Berkas kosong (empty file): {name}")
-    text = _decode(data, name=name)
+    text = decode_bytes(data, name=name)
     if not text.strip():
         raise UnreadableFile(f"Berkas kosong (empty file): {name}")
     if "\x00" in text or _looks_binary(text):
@@ -70,7 +71,9 @@ def decode_text(data: bytes, *, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(data: bytes, *, name: str) -> str:
+def decode_bytes(data: bytes, *, name: str) -> str:
+    """Steps 2 to 5 of the rule: bytes -> str by their byte-order mark, else UTF-8, else cp1252
+    or Latin-1; UnreadableFile for a NUL byte or a broken file that has a byte-order mark."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[len(codecs.BOM_UTF8):], "utf-8", name=name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

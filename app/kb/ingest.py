@@ -1,7 +1,8 @@
 """Files and folders -> regulations in the knowledge base, one file at a time, none lost in silence.
 
-``ingest_paths`` takes files and folders (walked recursively for ``.txt``/``.md``; hidden files
-and ``README`` files are skipped). Each text file may have a sidecar ``<stem>.json`` beside it
+``ingest_paths`` takes files and folders (walked recursively for ``app.ingest.SUFFIXES``:
+``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``, ``.htm``; hidden files and ``README`` files are
+skipped). Each file may have a sidecar ``<stem>.json`` beside it
 whose fields (``jenis``, ``nomor``, ``tahun``, ``daerah``, ``judul``, ``sumber``, ``keaslian``,
 ``spesimen`` ...) override what the parser read (``app.kb.store.clean_overrides``).
 
@@ -26,8 +27,7 @@ from typing import Any, Callable, Iterable, Literal
 from sqlmodel import Session, select
 
 from app.errors import NotFound, SelarasError, UnreadableFile
-from app.ingest import extract
-from app.ingest.text import SUFFIXES
+from app.ingest import SUFFIXES, extract
 from app.kb.store import clean_overrides, save_document
 from app.models import Regulation
 from app.structure.tree import Document
@@ -81,7 +81,7 @@ def sidecar_path(path: Path) -> Path:
 
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:
-    """The sidecar of a text file as a dict, None when there is none; UnreadableFile when it is bad."""
+    """The sidecar of a regulation file as a dict, None when there is none; UnreadableFile when it is bad."""
     sidecar = sidecar_path(path)
     if not sidecar.is_file():
         return None
@@ -124,7 +124,7 @@ def parse_upload(data: bytes, filename: str | None) -> Document:
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestItem]]:
-    """The text files named or found under ``paths`` (each once, folders sorted), and a failed
+    """The regulation files named or found under ``paths`` (each once, folders sorted), and a failed
     item for each path that does not exist."""
     files: list[Path] = []
     missing: list[IngestItem] = []
@@ -188,7 +188,7 @@ def ingest_paths(
     on_progress: ProgressCallback | None = None,
     force: bool = False,
 ) -> IngestReport:
-    """Ingest every text file named or found under ``paths``; the report lists each outcome.
+    """Ingest every regulation file named or found under ``paths``; the report lists each outcome.
 
     ``on_progress(item, done, total)`` is called after each file. ``force`` re-parses and
     re-stores files whose content did not change (after a parser improvement).

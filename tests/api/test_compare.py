@@ -44,6 +44,24 @@ def test_an_uploaded_draft_against_an_ingested_regulation(corpus: IndexHandle, c
     assert client.get("/api/v1/regulations", params={"daerah": "Jawa Tengah"}).json()["total"] == 1  # nothing stored
 
 
+def test_a_draft_uploaded_as_pdf_or_docx_reads_as_its_text(corpus: IndexHandle, client: TestClient, tmp_path) -> None:
+    from tests.ingest.files import write_docx, write_pdf
+
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    drafts = [write_pdf(tmp_path / "rancangan.pdf", lines), write_docx(tmp_path / "rancangan.docx", lines, numbered_ayat=True)[0]]
+    shape = lambda c: [(p["a"], p["b"], p["relation"]) for p in c["pairs"]]  # noqa: E731
+    params = {"a": "perbup-batang-2019-23"}
+    typed = client.post("/api/v1/compare", params=params, files={"file": (DRAFT.name, DRAFT.read_bytes(), "text/plain")})
+    for draft in drafts:
+        response = client.post("/api/v1/compare", params=params,
+                               files={"file": (draft.name, draft.read_bytes(), "application/octet-stream")})
+        assert response.status_code == 200, response.text
+        assert response.json()["b"]["ref"] == draft.name and shape(response.json()) == shape(typed.json())
+    damaged = client.post("/api/v1/compare", params=params,
+                          files={"file": ("rusak.pdf", b"%PDF-1.7\n%%EOF", "application/pdf")})
+    assert damaged.status_code == 422 and "rusak.pdf" in damaged.json()["detail"]
+
+
 def test_bad_uploads_are_clear_4xx(corpus: IndexHandle, client: TestClient, monkeypatch) -> None:
     files = {"file": (DRAFT.name, DRAFT.read_bytes(), "text/plain")}
     neither = client.post("/api/v1/compare", files=files)

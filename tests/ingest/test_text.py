@@ -66,7 +66,10 @@ def test_missing_file_and_folder(tmp_path):
     ("head", "kind"),
     [(b"%PDF-1.7\n", "pdf"), (b"PK\x03\x04\x14\x00", "docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
      (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff\xe0", "image"), (b"  <!DOCTYPE HTML>", "html"),
-     (b"<html><body>", "html"), (b"PERATURAN BUPATI BATANG", "text"), (b"# Judul\n", "text")],
+     (b"<html><body>", "html"), (b"\xef\xbb\xbf<head><meta charset=utf-8>", "html"),
+     (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', "html"),
+     (b"<!-- disimpan dari JDIH --><html>", "html"), (b"<p>Pasal 1</p>", "text"),
+     (b"PERATURAN BUPATI BATANG", "text"), (b"# Judul\n", "text")],
 )
 def test_sniff_by_content(head, kind):
     assert sniff(head) == kind
@@ -78,10 +81,30 @@ def test_extract_reads_text_whatever_the_name(tmp_path):
     assert extract(path) == SAMPLE
 
 
-@pytest.mark.parametrize(("content", "name"), [(b"%PDF-1.4 ...", "PDF"), (b"PK\x03\x04 ...", "DOCX"),
-                                               (b"<!doctype html><p>x</p>", "HTML")])
+@pytest.mark.parametrize(("content", "name"), [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 ...", "DOC"), (b"{\\rtf1 ...", "RTF"),
+                                               (b"\x89PNG\r\n\x1a\n ...", "OCR is not supported")])
 def test_extract_refuses_other_formats_by_name(tmp_path, content, name):
     path = tmp_path / "perbup.txt"  # the name lies; the content decides
     path.write_bytes(content)
-    with pytest.raises(UnreadableFile, match=f"{name}.*not supported"):
+    with pytest.raises(UnreadableFile, match="format not supported") as caught:
         extract(path)
+    assert name in caught.value.message and str(path) in caught.value.message
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"%PDF-1.4 ...", "damaged or truncated PDF"),
+                                                  (b"PK\x03\x04 ...", "damaged ZIP/DOCX"),
+                                                  (b"<!doctype html><script>x</script>", "HTML page without text")])
+def test_extract_hands_each_format_to_its_reader_whatever_the_name(tmp_path, content, message):
+    path = tmp_path / "perbup.txt"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=message):
+        extract(path)
+
+
+@pytest.mark.parametrize("name", ["kosong.pdf", "kosong.docx", "kosong.html"])
+def test_an_empty_file_is_refused_whatever_its_name(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableFile, match="empty file") as caught:
+        extract(path)
+    assert str(path) in caught.value.message

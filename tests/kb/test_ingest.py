@@ -37,14 +37,34 @@ def folder(tmp_path, write_regulation):
                      sidecar={"sumber": "JDIH Kabupaten Semarang", "keaslian": "salinan"})
     (root / "README.md").write_text("# not a regulation\n", encoding="utf-8")
     (root / ".hidden.txt").write_text("ignored", encoding="utf-8")
-    (root / "notes.pdf").write_bytes(b"%PDF-1.4 not walked: only .txt/.md are")
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04 not walked: a spreadsheet")
     return root
 
 
-def test_collect_walks_folders_for_text_files_only(folder, tmp_path):
+def test_collect_walks_folders_for_regulation_files_only(folder, tmp_path):
     files, missing = collect_files([folder, folder / "perbup-batang-2019-23.txt", tmp_path / "nope"])
     assert [f.name for f in files] == ["perbup-batang-2019-23.txt", "perbup-semarang-2020-5.txt"]
     assert [m.path.name for m in missing] == ["nope"]
+
+
+def test_a_folder_of_pdf_docx_and_html_files_is_ingested(session, tmp_path):
+    from tests.conftest import regulation_text
+    from tests.ingest.files import html_page, write_docx, write_pdf
+
+    root = tmp_path / "unduhan"
+    root.mkdir()
+    write_pdf(root / "perbup-batang-2019-23.pdf", regulation_text().split("\n"))
+    write_docx(root / "perbup-semarang-2020-5.docx", regulation_text(region="Semarang", nomor="5", tahun=2020).split("\n"))
+    (root / "perbup-kendal-2021-7.html").write_text(html_page(regulation_text(region="Kendal", nomor="7", tahun=2021).split("\n")), encoding="utf-8")
+    (root / "perbup-demak-2022-9.HTM").write_text(html_page(regulation_text(region="Demak", nomor="9", tahun=2022).split("\n")), encoding="utf-8")
+
+    report = ingest_paths(session=session, paths=[root])
+
+    assert report.counts() == {"added": 4, "updated": 0, "unchanged": 0, "failed": 0}, report.failed
+    assert sorted(item.regulation_id for item in report.items) == [
+        "perbup-batang-2019-23", "perbup-demak-2022-9", "perbup-kendal-2021-7", "perbup-semarang-2020-5"]
+    for reg_id in ("perbup-batang-2019-23", "perbup-semarang-2020-5", "perbup-kendal-2021-7", "perbup-demak-2022-9"):
+        assert session.get(Provision, f"{reg_id}/pasal-2/ayat-2") is not None
 
 
 def test_ingest_adds_then_is_unchanged(session, folder):

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 # In a checkout (editable install) defaults live beside the code; an installed package uses the
 # working directory (the Docker image sets SELARAS_DATA_DIR and SELARAS_CORPUS_DIR explicitly).
 CHECKOUT = _SOURCE_ROOT if (_SOURCE_ROOT / "pyproject.toml").exists() else Path.cwd()
 
+#: one API key of ``SELARAS_API_KEYS``
+_API_KEY_RE = re.compile(r"""
+    [!-+\--~]{16,}   # at least 16 printable ASCII characters, ! to ~ without the comma (it separates keys)
+""", re.X)
+
 
 class Settings(BaseSettings):
     """Selaras settings. Every field is read from ``SELARAS_<NAME>`` (e.g. ``SELARAS_DATA_DIR``)."""
 
-    model_config = SettingsConfigDict(env_prefix="SELARAS_", extra="ignore")
+    # errors name the setting and the rule but never echo a value: SELARAS_API_KEYS holds secrets
+    model_config = SettingsConfigDict(env_prefix="SELARAS_", extra="ignore", hide_input_in_errors=True)
 
     data_dir: Path = Field(
         default=CHECKOUT / "indexes",
@@ -38,12 +46,29 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `selaras serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
-    upload_max_mb: int = Field(default=50, ge=1, le=2_000, description="Largest file the API accepts (a draft to compare), in MB.")
+    upload_max_mb: int = Field(default=50, ge=1, le=2_000, description="Largest file the API accepts (an upload or a draft to compare), in MB.")
+    api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = Field(
+        default=(),
+        description="Comma-separated keys that may upload regulations (header X-API-Key); none: uploads are disabled.",
+    )
 
     @field_validator("data_dir", "corpus_dir", "index_dir")
     @classmethod
     def _absolute(cls, value: Path | None) -> Path | None:
         return value.expanduser().resolve() if value is not None else None
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        """``"key-one,key-two"`` -> two keys (spaces around them and empty ones dropped); each at
+        least 16 printable ASCII characters without spaces or commas."""
+        if not isinstance(value, str):
+            return value
+        keys = tuple(key.strip() for key in value.split(",") if key.strip())
+        for position, key in enumerate(keys, 1):
+            if not _API_KEY_RE.fullmatch(key):
+                raise ValueError(f"key {position} must be at least 16 printable ASCII characters without spaces or commas")
+        return keys
 
     @property
     def sqlalchemy_url(self) -> str:

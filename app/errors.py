@@ -6,12 +6,16 @@ message and exits with ``exit_code``.
 
 from __future__ import annotations
 
+from typing import ClassVar, Mapping
+
 
 class SelarasError(Exception):
     """Base of every error Selaras reports to a user."""
 
     status_code = 500
     exit_code = 1
+    #: HTTP headers the API answers with, besides the JSON body
+    headers: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -30,6 +34,20 @@ class InvalidInput(SelarasError):
 
     status_code = 400
     exit_code = 2
+
+
+class Unauthorized(SelarasError):
+    """Raised when a request that needs an API key (header ``X-API-Key``) has none, or an unknown one."""
+
+    status_code = 401
+    headers = {"WWW-Authenticate": "APIKey"}
+
+
+class Forbidden(SelarasError):
+    """Raised when a request asks for what this server does not allow at all (uploads without
+    ``SELARAS_API_KEYS`` set)."""
+
+    status_code = 403
 
 
 class UnreadableFile(SelarasError):

@@ -31,11 +31,11 @@ Errors answer `{"detail": "<message>"}`; messages are in Indonesian with English
 
 
 async def handle_selaras_error(_request: Request, error: Exception) -> JSONResponse:
-    """Every SelarasError -> its HTTP status and ``{"detail": message}``."""
+    """Every SelarasError -> its HTTP status, its headers and ``{"detail": message}``."""
     assert isinstance(error, SelarasError)
     if error.status_code >= 500:
         logger.error("%s", error.message)
-    return JSONResponse(status_code=error.status_code, content={"detail": error.message})
+    return JSONResponse(status_code=error.status_code, content={"detail": error.message}, headers=dict(error.headers))
 
 
 @asynccontextmanager

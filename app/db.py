@@ -3,7 +3,8 @@
 The default is an SQLite file ``selaras.db`` in ``Settings.data_dir`` (created when missing),
 opened with WAL journaling (readers do not block the writer) and foreign keys enforced (so
 deleting a regulation deletes its provisions). Tables are created the first time an engine is
-asked for, so every entry point (API, CLI, tests) finds them.
+asked for, so every entry point (API, CLI, tests) finds them; a database made by an older Selaras
+gets the nullable columns added since then (``add_missing_columns``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from app.config import get_settings
+from app.errors import SelarasError
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +50,44 @@ def make_engine(url: str) -> Engine:
 
 
 def create_db(engine: Engine) -> None:
-    """Create the tables that do not exist yet (idempotent)."""
+    """Create the tables that do not exist yet, and the columns missing from those that do (idempotent)."""
     import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
     SQLModel.metadata.create_all(engine)
+    add_missing_columns(engine)
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the nullable columns the tables have in ``app.models`` but not yet in the database;
+    returns them as ``table.column``.
+
+    ``create_all`` creates a missing table but never changes one that exists, so a database made
+    before a column was added lacks it (``regulation.original_format``, added when originals
+    began to be kept). The column is added empty (NULL) for the rows already there. A missing
+    column that may not be NULL cannot be added so; that stops with a message.
+    """
+    added: list[str] = []
+    with engine.begin() as connection:
+        inspector = inspect(connection)
+        preparer = connection.dialect.identifier_preparer
+        for table in SQLModel.metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present:
+                    continue
+                if not column.nullable:
+                    raise SelarasError(
+                        f"Basis data terlalu lama: kolom wajib {table.name}.{column.name} tidak ada "
+                        f"(the database is too old: required column {table.name}.{column.name} is missing); "
+                        "buat ulang basis data (recreate it: empty SELARAS_DATA_DIR and ingest again)."
+                    )
+                connection.execute(text(
+                    f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN {preparer.format_column(column)} "
+                    f"{column.type.compile(dialect=connection.dialect)}"
+                ))
+                added.append(f"{table.name}.{column.name}")
+                logger.info("database: column %s.%s added", table.name, column.name)
+    return added
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -65,7 +101,11 @@ def get_engine() -> Engine:
         engine = _ENGINES.get(url)
         if engine is None:
             engine = make_engine(url)
-            create_db(engine)
+            try:
+                create_db(engine)
+            except BaseException:
+                engine.dispose()
+                raise
             _ENGINES[url] = engine
             logger.debug("database ready at %s", engine.url.render_as_string(hide_password=True))
     return engine

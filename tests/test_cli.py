@@ -112,13 +112,29 @@ def test_ingest_prints_a_summary_and_is_idempotent(runner, two_files, tmp_path):
     assert "2 tidak berubah (unchanged)" in again.stdout and again.exit_code == 0
 
 
-def test_ingest_reports_each_failure_and_exits_1(runner, two_files, tmp_path):
+def test_ingest_reports_each_failure_and_exits_1(runner, two_files, tmp_path, data_dir):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     result = runner.invoke(app, ["ingest", str(tmp_path)])
     assert result.exit_code == 1
     assert "2 ditambahkan (added)" in result.stdout and "1 gagal (failed)" in result.stdout
     assert "binary.txt" in result.stdout and "binary content" in result.stdout
     assert no_traceback(result)
+    assert len([p for p in (data_dir / "originals").rglob("*") if p.is_file()]) == 2  # none for the failed file
+
+
+def test_ingest_file_keeps_its_original(runner, two_files, data_dir):
+    import hashlib
+
+    first = two_files[0]
+    digest = hashlib.sha256(first.read_bytes()).hexdigest()
+    result = runner.invoke(app, ["ingest", str(first)])
+    assert result.exit_code == 0, result.output
+    kept = data_dir / "originals" / digest[:2] / f"{digest}.txt"
+    assert kept.read_bytes() == first.read_bytes()
+    written = kept.stat().st_mtime_ns
+
+    assert "1 tidak berubah (unchanged)" in runner.invoke(app, ["ingest", str(first)]).stdout
+    assert kept.stat().st_mtime_ns == written  # not rewritten
 
 
 def test_ingest_if_empty_skips_a_filled_database(runner, two_files, tmp_path):

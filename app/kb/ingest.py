@@ -1,16 +1,18 @@
 """Files and folders -> regulations in the knowledge base, one file at a time, none lost in silence.
 
 ``ingest_paths`` takes files and folders (walked recursively for ``app.ingest.SUFFIXES``:
-``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``, ``.htm``; hidden files and ``README`` files are
-skipped). Each file may have a sidecar ``<stem>.json`` beside it
-whose fields (``jenis``, ``nomor``, ``tahun``, ``daerah``, ``judul``, ``sumber``, ``keaslian``,
-``spesimen`` ...) override what the parser read (``app.kb.store.clean_overrides``).
+``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``, ``.htm``; hidden files, ``README`` files and
+the originals folder, whose files are stored already, are skipped). Each file may have a sidecar
+``<stem>.json`` beside it whose fields (``jenis``, ``nomor``, ``tahun``, ``daerah``, ``judul``,
+``sumber``, ``keaslian``, ``spesimen`` ...) override what the parser read
+(``app.kb.store.clean_overrides``).
 
 A file is identified by the sha256 of its bytes: ingesting it again is ``unchanged`` (the
 parser is not even run) unless its sidecar changed; a changed file updates its regulation,
-which keeps its id. A file that fails (unreadable, empty, binary, bad sidecar, parser error,
-database error) is recorded with its reason and the next file goes on; its regulation is
-never half-stored (``save_document`` is one transaction).
+which keeps its id. Every file stored is kept as its regulation's original (``app.kb.originals``).
+A file that fails (unreadable, empty, binary, bad sidecar, parser error, database error) is
+recorded with its reason and the next file goes on; its regulation is never half-stored
+(``save_document`` is one transaction).
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Callable, Iterable, Literal, Mapping
 
 from sqlmodel import Session, select
 
 from app.errors import NotFound, SelarasError, UnreadableFile
 from app.ingest import SUFFIXES, extract
-from app.kb.store import clean_overrides, save_document
+from app.kb.originals import originals_dir
+from app.kb.store import SaveStatus, clean_overrides, is_unchanged, save_document
 from app.models import Regulation
 from app.structure.tree import Document
 
@@ -112,15 +115,19 @@ _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
 def parse_upload(data: bytes, filename: str | None) -> Document:
-    """Parse an uploaded file (a draft) as ``parse_file`` parses one on disk; nothing is stored.
+    """Parse an uploaded file as ``parse_file`` parses one on disk; nothing is stored.
 
     The bytes are written under their own name (without folders, odd characters made ``_``) in a
-    temporary folder, so every format ``app.ingest.extract`` reads is read the same way."""
+    temporary folder, so every format ``app.ingest.extract`` reads is read the same way; an error
+    names the file by that name, not by the temporary folder."""
     name = _SAFE_NAME.sub("_", Path((filename or "").replace("\x00", "")).name)[-100:].strip("._") or "draft.txt"
     with tempfile.TemporaryDirectory(prefix="selaras-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        return parse_file(path)
+        try:
+            return parse_file(path)
+        except SelarasError as error:
+            raise type(error)(error.message.replace(str(path), name)) from None
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestItem]]:
@@ -129,12 +136,14 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestI
     files: list[Path] = []
     missing: list[IngestItem] = []
     seen: set[Path] = set()
+    kept = originals_dir().resolve()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not _skipped(p.relative_to(path))
+                and kept not in p.resolve().parents
             )
         elif path.exists():
             found = [path]
@@ -153,6 +162,30 @@ def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts) or relative.stem.lower() == "readme"
 
 
+def store_file(
+    *,
+    session: Session,
+    data: bytes,
+    parse: Callable[[], Document],
+    overrides: Mapping[str, Any] | None,
+    source_path: Path | None = None,
+    force: bool = False,
+) -> tuple[Regulation, SaveStatus]:
+    """Store a regulation file's bytes, parsed by ``parse()``, with its original kept; the parser is
+    not run when the same bytes are stored already with the same ``overrides`` (sidecar fields).
+    Raises SelarasError (and database errors) with nothing stored."""
+    content_hash = hashlib.sha256(data).hexdigest()
+    cleaned = clean_overrides(overrides)
+    known = session.exec(select(Regulation).where(Regulation.content_hash == content_hash)).first()
+    if known is not None and not force and is_unchanged(known, overrides=cleaned, keeps_original=True):
+        return known, "unchanged"
+    return save_document(
+        session=session, document=parse(), content_hash=content_hash,
+        source_path=str(source_path) if source_path is not None else None, overrides=cleaned,
+        force=force, original=data,
+    )
+
+
 def ingest_file(*, session: Session, path: Path, force: bool = False) -> IngestItem:
     """Ingest one file; never raises for a bad file: the outcome says what happened and why."""
     try:
@@ -160,16 +193,9 @@ def ingest_file(*, session: Session, path: Path, force: bool = False) -> IngestI
             raise UnreadableFile(f"Ini berkas sidecar JSON, bukan teks peraturan (a sidecar, not a regulation): {path}")
         if not path.is_file():
             raise NotFound(f"Berkas tidak ditemukan (file not found): {path}")
-        data = path.read_bytes()
-        content_hash = hashlib.sha256(data).hexdigest()
-        overrides = clean_overrides(read_sidecar(path))
-        known = session.exec(select(Regulation).where(Regulation.content_hash == content_hash)).first()
-        if known is not None and known.overrides == overrides and not force:
-            return IngestItem(path=path, status="unchanged", regulation_id=known.id)
-        document = parse_file(path)
-        regulation, status = save_document(
-            session=session, document=document, content_hash=content_hash,
-            source_path=str(path.resolve()), overrides=overrides, force=force,
+        regulation, status = store_file(
+            session=session, data=path.read_bytes(), parse=lambda: parse_file(path),
+            overrides=read_sidecar(path), source_path=path.resolve(), force=force,
         )
         return IngestItem(path=path, status=status, regulation_id=regulation.id)
     except SelarasError as error:

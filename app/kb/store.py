@@ -6,7 +6,8 @@ the others only read). Errors are ``app.errors`` exceptions with a message for t
 How ``save_document`` decides what a document is (checked in this order):
 
 1. a regulation with the same ``content_hash`` (sha256 of the file bytes) and the same
-   overrides exists -> ``"unchanged"``, nothing written;
+   overrides exists (and keeps its original file, when one is given) -> ``"unchanged"``,
+   nothing written;
 2. a regulation with the same content hash (overrides changed), or the same ``source_path``,
    or the same (jenis, daerah, nomor, tahun) exists -> ``"updated"``: it keeps its id, and its
    provisions, definitions and references are replaced;
@@ -14,6 +15,13 @@ How ``save_document`` decides what a document is (checked in this order):
 
 Writing happens in one transaction: on any error it is rolled back and the error re-raised, so
 a regulation is never left half-stored.
+
+The original file given is kept (``app.kb.originals``) just before the commit, and deleted again
+if the commit fails, unless a regulation refers to it. The original an updated regulation had
+before is deleted after the commit: nothing refers to it any more (content hashes are unique, and
+the regulation's old provisions and clauses are replaced, not kept as a version), and keeping it
+would only fill the folder with files no route can reach. A crash between the two steps can
+leave a file no regulation refers to, never a regulation whose file is missing or half-written.
 """
 
 from __future__ import annotations
@@ -24,9 +32,11 @@ from pathlib import Path
 from typing import Any, Iterator, Literal, Mapping
 
 from sqlalchemy import delete, func, insert, or_
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from app.errors import InvalidInput, NotFound
+from app.kb import originals
 from app.kb.naming import jenis_info, regulation_slug, tingkat_of, unique_slug
 from app.models import (
     DefinitionEntry,
@@ -159,27 +169,33 @@ def save_document(
     sumber: str | None = None,
     overrides: Mapping[str, Any] | None = None,
     force: bool = False,
+    original: bytes | None = None,
 ) -> tuple[Regulation, SaveStatus]:
     """Store ``document`` as a regulation; ``(regulation, "added" | "updated" | "unchanged")``.
 
     ``overrides`` are sidecar fields (``jenis``, ``nomor``, ``tahun``, ``daerah``, ``judul``,
     ``sumber``, ``keaslian``, ``spesimen``, ``status`` ...) put over the parser's metadata;
     ``sumber`` given here wins over theirs. ``force`` re-stores an unchanged document (after a
-    parser improvement). The caller's ``document`` is not modified.
+    parser improvement). ``original`` is the file's bytes (their sha256 is ``content_hash``), kept
+    as the regulation's original; without it the regulation keeps none. The caller's ``document``
+    is not modified.
     """
     effective = clean_overrides(overrides)
     if sumber is not None:
         effective["sumber"] = sumber
     path_text = str(source_path) if source_path is not None else None
+    original_format = originals.format_of(original) if original is not None else None
 
     same_content = session.exec(select(Regulation).where(Regulation.content_hash == content_hash)).first()
-    if same_content is not None and same_content.overrides == effective and not force:
+    keeps_original = original is not None
+    if same_content is not None and not force and is_unchanged(same_content, overrides=effective, keeps_original=keeps_original):
         return same_content, "unchanged"
 
     doc = Document.from_dict(document.to_dict())
     doc.metadata = apply_overrides(doc.metadata, effective)
     meta = doc.metadata
     target = same_content or _find_same_path(session, path_text) or _find_same_identity(session, meta)
+    previous = (target.content_hash, target.original_format) if target is not None else None
 
     try:
         now = utcnow()
@@ -212,6 +228,7 @@ def save_document(
         regulation.keaslian = effective.get("keaslian")
         regulation.source_path = path_text
         regulation.content_hash = content_hash
+        regulation.original_format = original_format
         regulation.overrides = effective
         regulation.document = doc.to_dict()
         regulation.warnings = len(doc.warnings)
@@ -239,13 +256,42 @@ def save_document(
         ]
         if references:
             session.exec(insert(ReferenceEntry), params=references)
+        if original is not None:
+            originals.keep(original, content_hash=content_hash)
         session.commit()
     except Exception:
         session.rollback()
+        if original_format is not None:
+            _discard_unless_kept(session, content_hash, original_format)
         raise
+    if previous is not None and previous[1] is not None and previous != (content_hash, original_format):
+        _discard_unless_kept(session, *previous)
     session.refresh(regulation)
     logger.info("%s %s (%d provisions)", status, regulation.id, len(provisions))
     return regulation, status
+
+
+def is_unchanged(known: Regulation, *, overrides: Mapping[str, Any], keeps_original: bool) -> bool:
+    """Whether ``known``, stored from the same bytes, needs nothing written: its overrides are
+    ``overrides`` (cleaned) and, when an original is to be kept, it keeps one already (a
+    regulation stored before originals were kept is updated, and so gets its original)."""
+    return known.overrides == overrides and (known.original_format is not None or not keeps_original)
+
+
+def _discard_unless_kept(session: Session, content_hash: str, original_format: str) -> None:
+    """Delete the original file of ``content_hash`` unless a stored regulation keeps it. When the
+    database cannot tell, the file stays: a file nothing refers to is harmless, a missing one not."""
+    try:
+        kept = session.exec(
+            select(Regulation.id)
+            .where(Regulation.content_hash == content_hash)
+            .where(col(Regulation.original_format).is_not(None))
+        ).first()
+    except SQLAlchemyError:
+        logger.warning("original %s left in place: the database could not be read", content_hash, exc_info=True)
+        return
+    if kept is None:
+        originals.discard(content_hash, original_format)
 
 
 def _find_same_path(session: Session, source_path: str | None) -> Regulation | None:

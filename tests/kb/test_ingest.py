@@ -47,6 +47,15 @@ def test_collect_walks_folders_for_regulation_files_only(folder, tmp_path):
     assert [m.path.name for m in missing] == ["nope"]
 
 
+def test_the_originals_folder_is_never_walked(session, folder, tmp_path, data_dir):
+    ingest_paths(session=session, paths=[folder])
+    assert len(list((data_dir / "originals").rglob("*.txt"))) == 2
+
+    files, _ = collect_files([tmp_path])  # the data folder is inside: its originals are stored already
+
+    assert [f.name for f in files] == ["perbup-batang-2019-23.txt", "perbup-semarang-2020-5.txt"]
+
+
 def test_a_folder_of_pdf_docx_and_html_files_is_ingested(session, tmp_path):
     from tests.conftest import regulation_text
     from tests.ingest.files import html_page, write_docx, write_pdf

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, func, select
 
 from app.errors import InvalidInput, NotFound
@@ -309,3 +312,106 @@ def test_get_provision_with_its_children_and_regulation(session, save, make_docu
 def test_get_provision_unknown_says_so(session):
     with pytest.raises(NotFound, match="tidak ditemukan"):
         get_provision(session=session, provision_id="perbup-batang-2019-23/pasal-99")
+
+
+# --- the original file ----------------------------------------------------------------------
+
+V1 = b"PERATURAN BUPATI BATANG NOMOR 23 TAHUN 2019\nPasal 1\nversi pertama\n"
+V2 = b"PERATURAN BUPATI BATANG NOMOR 23 TAHUN 2019\nPasal 1\nversi kedua\n"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def kept(data_dir) -> dict[str, bytes]:
+    """The originals folder: file name -> bytes."""
+    return {p.name: p.read_bytes() for p in (data_dir / "originals").rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def commits_fail(session):
+    """``commits_fail()`` makes every later commit fail, as a full disk would."""
+    engine = session.get_bind()
+
+    def crash(_connection):
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error (simulated)"))
+
+    yield lambda: event.listen(engine, "commit", crash)
+    if event.contains(engine, "commit", crash):
+        event.remove(engine, "commit", crash)
+
+
+def test_the_original_is_kept_and_recorded_once(session, save, make_document, data_dir):
+    regulation, status = save(make_document(), sha(V1), original=V1)
+
+    assert status == "added" and regulation.original_format == "text"
+    assert kept(data_dir) == {f"{sha(V1)}.txt": V1}
+    _, again = save(make_document(), sha(V1), original=V1)
+    assert again == "unchanged"
+
+
+def test_a_regulation_stored_without_its_original_gets_it_when_stored_again(session, save, make_document, data_dir):
+    save(make_document(), sha(V1))  # as before originals were kept
+
+    regulation, status = save(make_document(), sha(V1), original=V1)
+
+    assert status == "updated" and regulation.original_format == "text"
+    assert kept(data_dir) == {f"{sha(V1)}.txt": V1}
+
+
+def test_an_update_deletes_the_original_it_replaces(session, save, make_document, data_dir):
+    save(make_document(), sha(V1), original=V1)
+
+    regulation, status = save(make_document(pasal_3="Pasal ini diubah."), sha(V2), original=V2)
+
+    assert status == "updated" and regulation.content_hash == sha(V2)
+    assert kept(data_dir) == {f"{sha(V2)}.txt": V2}
+
+
+def test_new_overrides_of_the_same_bytes_keep_their_original(session, save, make_document, data_dir):
+    save(make_document(), sha(V1), original=V1, overrides={"sumber": "A"})
+
+    _, status = save(make_document(), sha(V1), original=V1, overrides={"sumber": "B"})
+
+    assert status == "updated" and kept(data_dir) == {f"{sha(V1)}.txt": V1}
+
+
+def test_a_failing_commit_removes_the_new_original_and_keeps_the_old_one(session, save, make_document, data_dir, commits_fail):
+    save(make_document(), sha(V1), original=V1, source_path="/perbup.txt")
+    commits_fail()
+
+    with pytest.raises(OperationalError, match="disk I/O"):
+        save(make_document(pasal_3="baru"), sha(V2), original=V2, source_path="/perbup.txt")
+
+    session.expire_all()
+    assert get_regulation(session=session, reg_id="perbup-batang-2019-23").content_hash == sha(V1)
+    assert kept(data_dir) == {f"{sha(V1)}.txt": V1}
+
+
+def test_a_failing_forced_save_keeps_the_original_it_still_has(session, save, make_document, data_dir, commits_fail):
+    save(make_document(), sha(V1), original=V1)
+    commits_fail()
+
+    with pytest.raises(OperationalError):
+        save(make_document(), sha(V1), original=V1, force=True)
+
+    assert kept(data_dir) == {f"{sha(V1)}.txt": V1}
+
+
+def test_when_the_database_cannot_say_a_new_original_is_left_in_place(session, save, make_document, data_dir, commits_fail):
+    engine = session.get_bind()
+
+    def unreadable(_conn, _cursor, statement, *_args):
+        if "original_format IS NOT NULL" in statement:
+            raise OperationalError(statement, {}, Exception("database is locked (simulated)"))
+
+    commits_fail()
+    event.listen(engine, "before_cursor_execute", unreadable)
+    try:
+        with pytest.raises(OperationalError, match="disk I/O"):  # the first error, not the second
+            save(make_document(), sha(V1), original=V1)
+    finally:
+        event.remove(engine, "before_cursor_execute", unreadable)
+
+    assert kept(data_dir) == {f"{sha(V1)}.txt": V1}  # an orphan, harmless; never a missing original

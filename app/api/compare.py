@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, Query
 
-from app.api.deps import SessionDep, SettingsDep
+from app.api.deps import SessionDep, UploadDep
 from app.compare.regulations import Side, compare, regulation_side
-from app.errors import InvalidInput, TooLarge
+from app.errors import InvalidInput
 from app.kb.ingest import parse_upload
 from app.models import Comparison, ErrorMessage
 
@@ -41,8 +41,7 @@ def compare_regulations(
 )
 def compare_draft(
     session: SessionDep,
-    settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="The draft: a regulation's text in any format `selaras parse` reads.")],
+    upload: UploadDep,
     a: Annotated[str | None, Query(max_length=200, description="The ingested regulation is A (the draft is B): `perbup-batang-2019-23`.")] = None,
     b: Annotated[str | None, Query(max_length=200, description="The ingested regulation is B (the draft is A).")] = None,
 ) -> Comparison:
@@ -51,10 +50,6 @@ def compare_draft(
     draft is A). The answer is the same as `GET /api/v1/compare`, the draft's side named by its file."""
     if (a is None) == (b is None):
         raise InvalidInput("Beri salah satu: a atau b, id peraturan pembanding (give the regulation id as a or as b).")
-    limit = settings.upload_max_mb * 1024 * 1024
-    data = file.file.read(limit + 1)
-    if len(data) > limit:
-        raise TooLarge(f"Berkas lebih dari {settings.upload_max_mb} MB (file too large): {file.filename}")
-    draft = Side(ref=file.filename or "draft", document=parse_upload(data, file.filename))
+    draft = Side(ref=upload.filename or "draft", document=parse_upload(upload.data, upload.filename))
     ingested = regulation_side(session, a or b or "")
     return compare(ingested, draft) if a is not None else compare(draft, ingested)

@@ -1,20 +1,45 @@
-"""Typed dependencies of the routes: the database session, the settings and the page asked for."""
+"""Typed dependencies of the routes: the database session, the settings, the page asked for and an
+uploaded file within the size limit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, Query
+from fastapi import Depends, File, Query, UploadFile
 from fastapi.exceptions import RequestValidationError
 from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import get_session
+from app.errors import TooLarge
 from app.index.search import SearchFilters
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded file's name (as the client gave it) and its bytes."""
+
+    filename: str | None
+    data: bytes
+
+
+def read_upload(
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF, DOCX, HTML.")],
+) -> Upload:
+    """The multipart field ``file``; TooLarge (413) above ``Settings.upload_max_mb``."""
+    limit = settings.upload_max_mb * 1024 * 1024
+    data = file.file.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"Berkas lebih dari {settings.upload_max_mb} MB (file too large): {file.filename}")
+    return Upload(filename=file.filename, data=data)
+
+
+UploadDep = Annotated[Upload, Depends(read_upload)]
 
 DEFAULT_PAGE_SIZE = 50
 

@@ -186,6 +186,18 @@ class ProvisionDetail(_Shape):
     regulation: RegulationRead
 
 
+class IngestResult(_Shape):
+    """What an upload did: the regulation as stored now, and the parser's warnings about its text."""
+
+    status: Literal["added", "updated", "unchanged"] = PydanticField(
+        examples=["added"], description="added (new), updated (it replaced a stored version) or unchanged (the same bytes).",
+    )
+    regulation: RegulationRead
+    warnings: list[str] = PydanticField(
+        default_factory=list, examples=[["Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?"]],
+    )
+
+
 class ErrorMessage(_Shape):
     """The body of every error the API answers (except 422, which is FastAPI's own list)."""
 

@@ -1,18 +1,21 @@
-"""Typed dependencies of the routes: the database session, the settings, the page asked for and an
-uploaded file within the size limit."""
+"""Typed dependencies of the routes: the database session, the settings, the page asked for, an
+uploaded file within the size limit, and the API key that allows a change."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, File, Query, UploadFile
+from fastapi import Depends, File, Query, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.security import APIKeyHeader
 from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import get_session
-from app.errors import TooLarge
+from app.errors import Forbidden, TooLarge, Unauthorized
 from app.index.search import SearchFilters
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -40,6 +43,30 @@ def read_upload(
 
 
 UploadDep = Annotated[Upload, Depends(read_upload)]
+
+_API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key", auto_error=False, scheme_name="APIKey",
+    description="One of the keys in `SELARAS_API_KEYS`. Needed by the routes that change what is stored.",
+)
+
+
+def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_API_KEY_HEADER)]) -> None:
+    """Let the request through only with a key of ``Settings.api_keys`` in header ``X-API-Key``:
+    Forbidden (403) when no key is set (changes are disabled), Unauthorized (401) without a key or
+    with an unknown one. Keys are compared by their sha256, in constant time, each of them."""
+    if not settings.api_keys:
+        raise Forbidden(
+            "Unggahan dinonaktifkan: belum ada kunci API (uploads are disabled until API keys are set "
+            "in SELARAS_API_KEYS)."
+        )
+    if not key:
+        raise Unauthorized("Kunci API diperlukan di header X-API-Key (an API key is required in header X-API-Key).")
+    given = hashlib.sha256(key.encode()).digest()
+    known = False
+    for secret in settings.api_keys:
+        known |= hmac.compare_digest(given, hashlib.sha256(secret.get_secret_value().encode()).digest())
+    if not known:
+        raise Unauthorized("Kunci API tidak dikenal (unknown API key in header X-API-Key).")
 
 DEFAULT_PAGE_SIZE = 50
 

@@ -1,18 +1,53 @@
-"""Regulations and their provisions, read-only: list with filters, one regulation's tree, one provision."""
+"""Regulations and their provisions: list with filters, one regulation's tree, its original file,
+one provision; and the upload of a regulation (with an API key)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Form, Path, Query, Response
+from fastapi.responses import FileResponse
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep, SessionDep, UploadDep, require_api_key
 from app.kb import store
-from app.models import ErrorMessage, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead
+from app.kb.ingest import ingest_upload
+from app.kb.originals import FORMATS, kept_original
+from app.models import ErrorMessage, IngestResult, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead
 
 router = APIRouter(prefix="/api/v1", tags=["regulations"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "description": "No such id."}}
+
+UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": IngestResult, "description": "Nothing new: the same bytes with the same fields (`unchanged`), "
+                                                 "or a new version of a stored regulation (`updated`, same id)."},
+    400: {"model": ErrorMessage, "description": "A form field has a wrong value (`tahun` not a year, an unknown `tingkat` ...)."},
+    401: {"model": ErrorMessage, "description": "No key in header `X-API-Key`, or an unknown one."},
+    403: {"model": ErrorMessage, "description": "Uploads are disabled: `SELARAS_API_KEYS` is not set."},
+    413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`."},
+    422: {"model": ErrorMessage, "description": "The file cannot be read as a regulation's text (empty, binary, a scan ...); "
+                                                 "without the field `file`, FastAPI's list of the invalid fields."},
+    503: {"model": ErrorMessage, "description": "Stored, but the search index could not be written (locked)."},
+}
+
+
+def upload_fields(
+    jenis: Annotated[str | None, Form(description="Kind: `Peraturan Bupati`, `Undang-Undang` ...")] = None,
+    nomor: Annotated[str | None, Form(description="Number: `23`.")] = None,
+    tahun: Annotated[str | None, Form(description="Year: `2019`.")] = None,
+    judul: Annotated[str | None, Form(description="Title.")] = None,
+    daerah: Annotated[str | None, Form(description="Region: `Kabupaten Batang`, `Nasional`.")] = None,
+    tingkat: Annotated[str | None, Form(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
+    provinsi: Annotated[str | None, Form(description="Province of a regional regulation: `Provinsi Jawa Tengah`.")] = None,
+    status: Annotated[str | None, Form(description="Legal status: `berlaku` (the default), `dicabut` ...")] = None,
+    sumber: Annotated[str | None, Form(description="Where the text came from: `JDIH Kabupaten Batang`.")] = None,
+    keaslian: Annotated[str | None, Form(description="How authentic it is: `resmi (teks OCR)`.")] = None,
+    spesimen: Annotated[str | None, Form(description="`true` for a specimen written for testing, not an official text.")] = None,
+) -> dict[str, str]:
+    """The form fields given (an empty one is not given): the upload's sidecar, over what the parser read."""
+    given = {"jenis": jenis, "nomor": nomor, "tahun": tahun, "judul": judul, "daerah": daerah, "tingkat": tingkat,
+             "provinsi": provinsi, "status": status, "sumber": sumber, "keaslian": keaslian, "spesimen": spesimen}
+    return {name: value for name, value in given.items() if value is not None and value.strip()}
 
 
 @router.get("/regulations", response_model=RegulationPage, summary="List regulations")
@@ -45,6 +80,49 @@ def get_regulation(
     """A regulation's metadata and provenance, its Menimbang and Mengingat, and its whole tree:
     body, Penjelasan and Lampiran, each node with its provision id."""
     return store.regulation_tree(session=session, reg_id=reg_id)
+
+
+@router.post(
+    "/regulations", response_model=IngestResult, status_code=201, summary="Upload a regulation",
+    response_description="A new regulation (`added`).",
+    dependencies=[Depends(require_api_key)], responses=UPLOAD_RESPONSES,
+)
+def upload_regulation(
+    session: SessionDep,
+    upload: UploadDep,
+    fields: Annotated[dict[str, str], Depends(upload_fields)],
+    response: Response,
+) -> IngestResult:
+    """Parse an uploaded file and store it as `selaras ingest` stores one, the form fields over what
+    the parser read (as a sidecar's); its original is kept and its clauses are indexed at once.
+    201 when it is new; 200 when the same bytes were stored already (`unchanged`) or it replaced a
+    stored version of the same regulation (`updated`). Needs a key of `SELARAS_API_KEYS` in header
+    `X-API-Key`. A file that cannot be read stores nothing."""
+    regulation, status = ingest_upload(session=session, data=upload.data, filename=upload.filename, overrides=fields)
+    response.status_code = 201 if status == "added" else 200
+    response.headers["Location"] = f"{router.prefix}/regulations/{regulation.id}"
+    return IngestResult(
+        status=status, regulation=RegulationRead.model_validate(regulation),
+        warnings=list((regulation.document or {}).get("warnings") or []),
+    )
+
+
+@router.get(
+    "/regulations/{reg_id}/original", response_class=FileResponse, summary="A regulation's original file",
+    responses={
+        200: {"description": "The file exactly as ingested, named `<id><suffix>`.",
+              "content": {media_type: {} for _suffix, media_type in FORMATS.values()}},
+        404: {"model": ErrorMessage, "description": "No such id, or no original kept (ingested before originals were kept)."},
+    },
+)
+def download_original(
+    session: SessionDep,
+    reg_id: Annotated[str, Path(description="Regulation id, e.g. `perbup-batang-2019-23`.")],
+) -> FileResponse:
+    """The file the regulation was parsed from, byte for byte, as an attachment. Text and HTML are
+    sent without a charset: the bytes are the file's, in whatever encoding it had."""
+    kept = kept_original(store.get_regulation(session=session, reg_id=reg_id))
+    return FileResponse(kept.path, filename=kept.filename, headers={"Content-Type": kept.media_type})
 
 
 @router.get("/provisions/{provision_id:path}", response_model=ProvisionDetail, responses=NOT_FOUND, summary="One provision")

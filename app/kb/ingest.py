@@ -13,6 +13,10 @@ which keeps its id. Every file stored is kept as its regulation's original (``ap
 A file that fails (unreadable, empty, binary, bad sidecar, parser error, database error) is
 recorded with its reason and the next file goes on; its regulation is never half-stored
 (``save_document`` is one transaction).
+
+``ingest_upload`` stores an uploaded file the same way (``POST /api/v1/regulations``), its form
+fields as its sidecar, and indexes its clauses. A text in which no Pasal is found is stored, with
+the parser's warning, by both: the parser never refuses a text, and what it found is kept.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from typing import Any, Callable, Iterable, Literal, Mapping
 
 from sqlmodel import Session, select
 
-from app.errors import NotFound, SelarasError, UnreadableFile
+from app.errors import IndexUnavailable, NotFound, SelarasError, UnreadableFile
+from app.index.sync import update_index
 from app.ingest import SUFFIXES, extract
 from app.kb.originals import originals_dir
 from app.kb.store import SaveStatus, clean_overrides, is_unchanged, save_document
@@ -205,6 +210,30 @@ def ingest_file(*, session: Session, path: Path, force: bool = False) -> IngestI
         session.rollback()
         logger.debug("ingest of %s failed", path, exc_info=True)
         return IngestItem(path=path, status="failed", reason=f"{type(error).__name__}: {error}")
+
+
+def ingest_upload(
+    *, session: Session, data: bytes, filename: str | None, overrides: Mapping[str, Any] | None = None,
+) -> tuple[Regulation, SaveStatus]:
+    """Store an uploaded regulation file as ``ingest_file`` stores one on disk (``overrides`` are
+    its sidecar), then index the clauses of what was added or updated so search finds them.
+
+    An unreadable file, a bad override or a database error raises its SelarasError with nothing
+    stored. When the index cannot be written, the regulation is stored and IndexUnavailable says
+    so, and how to bring the index up to date."""
+    regulation, status = store_file(
+        session=session, data=data, parse=lambda: parse_upload(data, filename), overrides=overrides,
+    )
+    if status != "unchanged":
+        try:
+            update_index(session=session, regulation_ids=[regulation.id])
+        except IndexUnavailable as error:
+            raise IndexUnavailable(
+                f"Peraturan '{regulation.id}' tersimpan, tetapi indeks pencarian belum diperbarui (stored, "
+                f"but not indexed yet): {error.message} Jalankan `selaras check` lalu `selaras reindex` "
+                "(run them to index it)."
+            ) from None
+    return regulation, status
 
 
 def ingest_paths(

@@ -284,7 +284,8 @@ class Docsets:
     def __init__(self, searcher: Searcher, columns: SegmentColumns) -> None:
         self.searcher = searcher
         self.columns = columns
-        self._leaves = [(leaf, offset, _deleted(leaf.reader())) for leaf, offset in searcher.leaf_searchers()]
+        self._leaves = [(leaf, offset, _deleted(leaf.reader())) for leaf, offset in searcher.leaf_searchers()
+                        if leaf.reader().doc_count_all()]  # an empty index has one reader with no segment
         columns.keep_only([leaf.reader() for leaf, _, _ in self._leaves])
         self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
         self._frequencies: dict[tuple[str, str], int] = {}

@@ -146,3 +146,17 @@ def test_posting_lists_are_remembered_within_their_budget(segmented: IndexHandle
     assert key not in columns._postings and columns.postings(reader, "text", "daerah") is not kept  # read again
     columns.keep_only([])
     assert columns._postings_bytes == 0 and not columns._postings
+
+
+def test_an_empty_index_matches_nothing(tmp_path: Path) -> None:
+    """A fresh install searches an index with no segment yet: nothing found, no error."""
+    from app.compare.similar import similar, text_query
+    from app.index.search import search
+
+    recreate(tmp_path)
+    handle = IndexHandle(tmp_path)
+    docsets = handle.docsets()
+    assert len(docsets.docs(wq.Every())) == 0 and docsets.counts(docsets.docs(wq.Every()), "tahun") == Counter()
+    assert search(query="dewan smart city", handle=handle).total == 0
+    assert similar(text_query("Bupati membentuk Dewan Smart City"), handle=handle).hits == []
+    handle.reset()

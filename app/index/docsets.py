@@ -261,9 +261,16 @@ def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, sc
         return
     elif isinstance(q, wq.AndNot):
         _add_scores(top, leaf, q.a, docs, scores, columns)
-    elif isinstance(q, (wq.And, wq.Or)) and not getattr(q, "minmatch", 0):
+    elif isinstance(q, wq.Or) and not q.minmatch:
         for child in q.subqueries:
             _add_scores(top, leaf, child, docs, scores, columns)
+    elif isinstance(q, wq.And):
+        # Whoosh sums the children's scores of the documents matching all of them: an And inside
+        # an Or (a synonym's words) scores nothing where one of its words is missing
+        part = np.zeros(len(docs))
+        for child in q.subqueries:
+            _add_scores(top, leaf, child, docs, part, columns)
+        scores += part * np.isin(docs, segment_docs(leaf, q, columns), assume_unique=True)
     else:
         raise Unscorable(type(q).__name__)
 

@@ -22,6 +22,7 @@ from app.models import Regulation
 
 QUERIES = [case["q"] for case in json.loads((Path(__file__).parent / "relevance.json").read_text(encoding="utf-8"))["queries"]]
 QUERIES += ["pemerintah", "NOT pemerintah", "pajak -daerah", "(sanksi OR denda) BUKAN pidana", '"peraturan pemerintah"',
+            *(NESTED := ["(pusat data) OR (ruang kendali)", "arsip OR (sanksi denda)"]),
             "tidakadakatainidiindeks"]
 FILTERS = [
     SearchFilters(jenis="perbup"), SearchFilters(provinsi="Jawa Tengah"), SearchFilters(tingkat="nasional"),
@@ -108,7 +109,7 @@ def test_a_year_left_out_is_no_year(tmp_path: Path) -> None:
     handle.reset()
 
 
-@pytest.mark.parametrize("text", [q for q in QUERIES if '"' not in q][:30])
+@pytest.mark.parametrize("text", [q for q in QUERIES if '"' not in q][:30] + NESTED)  # NESTED: an And inside an Or
 def test_scores_are_whooshs_bm25f(segmented: IndexHandle, text: str) -> None:
     q = to_whoosh(parse_query(text).tree)
     assert q is not None

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Callable, Optional, Sequence, TypeVar
 
 import click
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -48,6 +48,11 @@ TahunMin = Annotated[Optional[int], typer.Option(help="From this year.")]
 TahunMax = Annotated[Optional[int], typer.Option(help="Up to this year.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")]
 FormatJson = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+
+
+def _show(result: BaseModel, as_json: bool, lines: Callable[..., list[str]]) -> None:
+    """Print a result as the API's JSON, or as the lines ``lines(result, width=...)`` makes."""
+    typer.echo(result.model_dump_json(indent=2) if as_json else "\n".join(lines(result, width=_width())))
 
 
 def _format(output_format: str, as_json: bool, known: Sequence[str]) -> str:
@@ -271,10 +276,7 @@ def search(
         tahun_min=tahun_min, tahun_max=tahun_max, bagian=bagian,
     )
     result = run_search(query=query, filters=filters, page=page, per_page=limit, sort=sort)
-    if as_json:
-        typer.echo(result.model_dump_json(indent=2))
-    else:
-        typer.echo("\n".join(search_lines(result, width=_width())))
+    _show(result, as_json, search_lines)
 
 
 @app.command()
@@ -334,10 +336,7 @@ def similar(
     else:
         query = text_query(text or "")
     result = run_similar(query, filters=filters, limit=limit)
-    if as_json:
-        typer.echo(result.model_dump_json(indent=2))
-    else:
-        typer.echo("\n".join(similar_lines(result, width=_width())))
+    _show(result, as_json, similar_lines)
 
 
 @app.command()

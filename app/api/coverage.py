@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import RegulationFiltersDep, SessionDep
 from app.compare.coverage import Selection, coverage_of
 from app.models import Coverage, ErrorMessage
 
@@ -24,12 +25,8 @@ def _listed(value: str | None) -> tuple[str, ...]:
 )
 def coverage_matrix(
     session: SessionDep,
+    filters: RegulationFiltersDep,
     ids: Annotated[str | None, Query(max_length=4000, description="Regulation ids, comma-separated: `perbup-batang-2019-23,perda-prov-jawa-tengah-2019-11`. Without them, the filters choose.")] = None,
-    jenis: Annotated[str | None, Query(description="Kind: `Perbup`, `Peraturan Daerah`, `UU` ...")] = None,
-    daerah: Annotated[str | None, Query(description="Region: `Batang` or `Kabupaten Batang`.")] = None,
-    provinsi: Annotated[str | None, Query(description="Province: `Jawa Tengah`: its own and its regions' regulations.")] = None,
-    tingkat: Annotated[str | None, Query(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
-    tahun: Annotated[int | None, Query(ge=1800, le=2200, description="Year of enactment.")] = None,
     topik: Annotated[str | None, Query(max_length=2000, description="Topic keys, comma-separated (all when left out): `dewan-smart-city,pendanaan`.")] = None,
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many regulations (filters only), newest first.")] = 20,
 ) -> Coverage:
@@ -37,6 +34,5 @@ def coverage_matrix(
     Tim Koordinasi SPBE, command center, masterplan, pendanaan, evaluasi ...) by regulations: each
     cell names the Pasal that cover the topic, found by the phrases of the topic lexicon
     (`app/data/topik.toml`) in the Pasal's text or its headings, read region-neutrally."""
-    selection = Selection(ids=_listed(ids), jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat,
-                          tahun=tahun, limit=limit)
+    selection = Selection(ids=_listed(ids), **asdict(filters), limit=limit)
     return coverage_of(session, selection, topic_keys=_listed(topik))

@@ -131,3 +131,28 @@ def search_filters(
 
 
 FiltersDep = Annotated[SearchFilters, Depends(search_filters)]
+
+
+@dataclass(frozen=True)
+class RegulationFilters:
+    """Which regulations a list is narrowed to; every filter given must hold (case-insensitive)."""
+
+    jenis: str | None = None
+    daerah: str | None = None
+    provinsi: str | None = None
+    tingkat: str | None = None
+    tahun: int | None = None
+
+
+def regulation_filters(
+    jenis: Annotated[str | None, Query(description="Kind, full or short name: `Peraturan Bupati`, `Perbup`, `UU`.")] = None,
+    daerah: Annotated[str | None, Query(description="Region, with or without its level: `Kabupaten Batang` or `Batang`; `Nasional`.")] = None,
+    provinsi: Annotated[str | None, Query(description="Province of a regional regulation: `Jawa Tengah`.")] = None,
+    tingkat: Annotated[str | None, Query(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
+    tahun: Annotated[int | None, Query(ge=1800, le=2200, description="Year of enactment.")] = None,
+) -> RegulationFilters:
+    """The regulation filters of the regulation list and the coverage matrix."""
+    return RegulationFilters(jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat, tahun=tahun)
+
+
+RegulationFiltersDep = Annotated[RegulationFilters, Depends(regulation_filters)]

@@ -3,12 +3,13 @@ one provision; and the upload of a regulation (with an API key)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Query, Response
 from fastapi.responses import FileResponse
 
-from app.api.deps import PageDep, SessionDep, UploadDep, require_api_key
+from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, require_api_key
 from app.kb import store
 from app.kb.ingest import ingest_upload
 from app.kb.originals import FORMATS, kept_original
@@ -51,21 +52,10 @@ def upload_fields(
 
 
 @router.get("/regulations", response_model=RegulationPage, summary="List regulations")
-def list_regulations(
-    session: SessionDep,
-    page: PageDep,
-    jenis: Annotated[str | None, Query(description="Kind, full or short name: `Peraturan Bupati`, `Perbup`, `UU`.")] = None,
-    daerah: Annotated[str | None, Query(description="Region, with or without its level: `Kabupaten Batang` or `Batang`; `Nasional`.")] = None,
-    provinsi: Annotated[str | None, Query(description="Province of a regional regulation: `Jawa Tengah`.")] = None,
-    tingkat: Annotated[str | None, Query(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
-    tahun: Annotated[int | None, Query(ge=1800, le=2200, description="Year of enactment.")] = None,
-) -> RegulationPage:
+def list_regulations(session: SessionDep, page: PageDep, filters: RegulationFiltersDep) -> RegulationPage:
     """Regulations matching every filter given (case-insensitive), newest year first, one page at a time.
     `total` counts all matches."""
-    items, total = store.list_regulations(
-        session=session, jenis=jenis, daerah=daerah, provinsi=provinsi, tingkat=tingkat, tahun=tahun,
-        offset=page.offset, limit=page.limit,
-    )
+    items, total = store.list_regulations(session=session, **asdict(filters), offset=page.offset, limit=page.limit)
     return RegulationPage(
         total=total, offset=page.offset, limit=page.limit,
         items=[RegulationRead.model_validate(item) for item in items],

@@ -114,8 +114,9 @@ def regulation_coverage(document: Document, reg_id: str, daerah: str | None,
     return cells
 
 
-def coverage(regulations: Sequence[Regulation], *, topic_keys: Sequence[str] = ()) -> Coverage:
-    """The matrix of ``topic_keys`` (every topic when empty) by ``regulations``, in their order."""
+def coverage(regulations: Sequence[Regulation], *, topic_keys: Sequence[str] = (), total: int | None = None) -> Coverage:
+    """The matrix of ``topic_keys`` (every topic when empty) by ``regulations``, in their order;
+    ``total``: how many regulations the selection matched (these, when not given)."""
     known = {topic.kunci: topic for topic in topics()}
     unknown = [key for key in topic_keys if key not in known]
     if unknown:
@@ -127,7 +128,7 @@ def coverage(regulations: Sequence[Regulation], *, topic_keys: Sequence[str] = (
         for regulation in regulations
     ]
     return Coverage(
-        total=len(regulations),
+        total=len(regulations) if total is None else total,
         regulations=[CoverageRegulation(
             id=regulation.id, jenis=regulation.jenis, jenis_singkat=regulation.jenis_singkat, nomor=regulation.nomor,
             tahun=regulation.tahun, daerah=regulation.daerah, judul=regulation.judul, spesimen=regulation.spesimen,
@@ -167,4 +168,4 @@ def select_regulations(session: Session, selection: Selection) -> tuple[list[Reg
 def coverage_of(session: Session, selection: Selection, *, topic_keys: Sequence[str] = ()) -> Coverage:
     """The matrix over a selection of regulations (``coverage``), with how many matched."""
     regulations, total = select_regulations(session, selection)
-    return coverage(regulations, topic_keys=topic_keys).model_copy(update={"total": total})
+    return coverage(regulations, topic_keys=topic_keys, total=total)

@@ -38,8 +38,8 @@ from whoosh import query as wq
 from app.compare.align import PAIR_MIN, same_words
 from app.compare.diff import word_diff
 from app.errors import InvalidInput
-from app.index.docsets import Docsets
-from app.index.query import MAX_QUERY_CHARS
+from app.index.docsets import Docsets, best_first
+from app.index.query import MAX_QUERY_CHARS, rarest_terms
 from app.index.schema import IndexHandle, get_handle
 from app.index.search import SearchFilters, filter_query, hit_regulation
 from app.index.units import clause_units, printed
@@ -146,12 +146,7 @@ def _candidate_docs(docsets: Docsets, q: wq.Query, query: SimilarQuery, filter_q
         docs = np.setdiff1d(docs, docsets.docs(wq.Term("regulation_id", query.regulation_id)), assume_unique=True)
     if not len(docs):
         return docs
-    scores = docsets.scores(q, docs)
-    if len(docs) > CANDIDATES:
-        best = np.argpartition(-scores, CANDIDATES - 1)[:CANDIDATES]
-    else:
-        best = np.arange(len(docs))
-    return docs[best[np.lexsort((docs[best], -scores[best]))]]
+    return docs[best_first(docs, docsets.scores(q, docs), CANDIDATES)]
 
 
 def _whole_pasal(docsets: Docsets, doc: int, fields: dict[str, Any]) -> _Candidate:
@@ -248,11 +243,10 @@ def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit:
             neutrals[daerah] = neutraliser([*query.regions, daerah])
         return neutrals[daerah]
 
-    known = sorted((idf.df(term), term) for term in set(neutral(None).stems(query.text)) if idf.df(term) > 0)
+    pick = rarest_terms(neutral(None).stems(query.text), idf.df, CANDIDATE_TERMS)
     level = "pasal" if query.whole_pasal else "clause"
-    if not known:
+    if pick is None:
         return SimilarResult(text=query.text, provision_id=query.provision_id, level=level, candidates=0, hits=[])
-    pick = wq.Or([wq.Term("text", term) for _df, term in known[:CANDIDATE_TERMS]])
     candidates = _candidates(docsets, _candidate_docs(docsets, pick, query, filter_q), query.whole_pasal)
 
     scored: list[_Scored] = []

@@ -233,14 +233,26 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
     return np.fromiter(q.docs(searcher), dtype=np.int64)
 
 
+def best_first(docs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+    """Positions in ``docs`` of the ``limit`` best ``scores``, best first (ties: lower document
+    number first), without sorting them all.
+
+    >>> best_first(np.array([3, 5, 8, 9]), np.array([0.5, 2.0, 2.0, 1.0]), 3).tolist()
+    [1, 2, 3]
+    """
+    candidates = np.argpartition(-scores, limit - 1)[:limit] if len(docs) > limit else np.arange(len(docs))
+    return candidates[np.lexsort((docs[candidates], -scores[candidates]))]
+
+
 class Unscorable(Exception):
     """The query has a part (a phrase) whose score only Whoosh computes."""
 
 
 def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, scores: np.ndarray,
-                columns: SegmentColumns) -> None:
+                columns: SegmentColumns, *, all_match: bool = True) -> None:
     """Add to ``scores`` (aligned with the segment's sorted ``docs``) what ``q`` scores them, as
-    Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or; nothing for Not."""
+    Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or; nothing for Not.
+    ``all_match``: every one of ``docs`` matches ``q`` (else an And counts only where it matches)."""
     if isinstance(q, wq.Term):
         ids, weights = columns.postings(leaf.reader(), q.fieldname, q.text)
         if not len(ids):
@@ -260,17 +272,20 @@ def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, sc
     elif isinstance(q, (wq.Not, wq.Every)) or q is wq.NullQuery:
         return
     elif isinstance(q, wq.AndNot):
-        _add_scores(top, leaf, q.a, docs, scores, columns)
+        _add_scores(top, leaf, q.a, docs, scores, columns, all_match=all_match)
     elif isinstance(q, wq.Or) and not q.minmatch:
+        for child in q.subqueries:
+            _add_scores(top, leaf, child, docs, scores, columns, all_match=False)
+    elif isinstance(q, wq.And) and all_match:
         for child in q.subqueries:
             _add_scores(top, leaf, child, docs, scores, columns)
     elif isinstance(q, wq.And):
         # Whoosh sums the children's scores of the documents matching all of them: an And inside
-        # an Or (a synonym's words) scores nothing where one of its words is missing
-        part = np.zeros(len(docs))
-        for child in q.subqueries:
-            _add_scores(top, leaf, child, docs, part, columns)
-        scores += part * np.isin(docs, segment_docs(leaf, q, columns), assume_unique=True)
+        # an Or ("(pusat data) OR arsip") scores nothing where one of its words is missing
+        matching = np.isin(docs, segment_docs(leaf, q, columns), assume_unique=True)
+        part = np.zeros(int(matching.sum()))
+        _add_scores(top, leaf, q, docs[matching], part, columns)
+        scores[matching] += part
     else:
         raise Unscorable(type(q).__name__)
 
@@ -342,9 +357,8 @@ class Docsets:
             yield leaf, offset, docs[start:end] - offset, slice(int(start), int(end))
 
     def scores(self, q: wq.Query, docs: np.ndarray) -> np.ndarray:
-        """BM25F scores of ``docs`` (sorted global numbers) for ``q``, equal to Whoosh's.
-
-        Raises ``Unscorable`` for a query with a phrase."""
+        """BM25F scores of ``docs`` (sorted global numbers, each matching ``q``) for ``q``, equal
+        to Whoosh's. Raises ``Unscorable`` for a query with a phrase."""
         scores = np.zeros(len(docs))
         for leaf, _, local, where in self._segments(docs):
             if len(local):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Callable, Iterable, Union
 
 from whoosh import query as wq
 
@@ -274,13 +274,19 @@ def to_whoosh(node: Node | None, *, any_word: bool = False) -> wq.Query | None:
     return wq.And(children) if len(children) > 1 else children[0]
 
 
-def long_query(text: str, document_frequency: Callable[[str], int], limit: int = MAX_TERMS) -> wq.Query | None:
-    """For pasted text: its ``limit`` rarest stemmed terms that the index knows, any may match."""
-    known = [(document_frequency(term), term) for term in dict.fromkeys(stems(text[:MAX_QUERY_CHARS]))]
+def rarest_terms(terms: Iterable[str], document_frequency: Callable[[str], int], limit: int) -> wq.Query | None:
+    """The ``limit`` rarest of ``terms`` that the ranked field knows, any of which may match;
+    None when it knows none."""
+    known = [(document_frequency(term), term) for term in dict.fromkeys(terms)]
     rarest = sorted((freq, term) for freq, term in known if freq > 0)[:limit]
     if not rarest:
         return None
     return wq.Or([wq.Term("text", term) for _freq, term in rarest])
+
+
+def long_query(text: str, document_frequency: Callable[[str], int], limit: int = MAX_TERMS) -> wq.Query | None:
+    """For pasted text: its ``limit`` rarest stemmed terms that the index knows, any may match."""
+    return rarest_terms(stems(text[:MAX_QUERY_CHARS]), document_frequency, limit)
 
 
 def is_long(parsed: Parsed) -> bool:

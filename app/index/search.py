@@ -30,7 +30,7 @@ from whoosh.searching import Searcher
 
 from app.errors import InvalidInput
 from app.index.query import Parsed, long_query, parse_query, to_whoosh
-from app.index.docsets import Docsets, Unscorable
+from app.index.docsets import Docsets, Unscorable, best_first
 from app.index.schema import FACETS, IndexHandle, get_handle
 from app.index.snippets import marked_terms, snippet
 from app.index.spelling import suggest
@@ -163,8 +163,7 @@ def _ranked(docsets: Docsets, q: wq.Query, docs: np.ndarray, *, limit: int, sort
         years = np.array([-1 if year is None else year for year in docsets.values(docs, "tahun")])
         order = np.lexsort((docs, -scores, -years))[:limit]
     else:
-        candidates = np.argpartition(-scores, limit - 1)[:limit] if len(docs) > limit else np.arange(len(docs))
-        order = candidates[np.lexsort((docs[candidates], -scores[candidates]))]
+        order = best_first(docs, scores, limit)
     return [(int(docs[i]), float(scores[i])) for i in order]
 
 

@@ -153,7 +153,7 @@ def ingest(
 ) -> None:
     """Parse files and folders into the knowledge base; exit 1 if any file failed."""
     from app.config import get_settings
-    from app.index.sync import update_index
+    from app.index.sync import rebuild_if_outdated, update_index
     from app.kb.ingest import IngestItem, ingest_paths
     from app.kb.store import count_regulations
 
@@ -161,6 +161,8 @@ def ingest(
     with _session() as session:
         if if_empty and (count := count_regulations(session=session)):
             typer.echo(f"Basis data sudah berisi {count} peraturan; tidak ada yang dimasukkan (database not empty, skipped).")
+            if (rebuilt := rebuild_if_outdated(session=session)) is not None:
+                typer.echo(f"Indeks versi lama dibangun ulang: {rebuilt} klausul (old index rebuilt: {rebuilt} clauses).")
             return
         progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -145,6 +145,19 @@ def test_ingest_if_empty_skips_a_filled_database(runner, two_files, tmp_path):
     assert "perbup-semarang-2020-5" not in listed.stdout
 
 
+def test_ingest_if_empty_rebuilds_an_index_of_an_older_schema(runner, two_files, tmp_path):
+    from tests.index.test_sync import older_index
+
+    from app.index.schema import get_handle
+
+    runner.invoke(app, ["ingest", str(tmp_path)])
+    older_index(get_handle())
+    assert runner.invoke(app, ["check"]).exit_code == 1
+    result = runner.invoke(app, ["ingest", "--if-empty"])
+    assert result.exit_code == 0 and "old index rebuilt" in result.stdout
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
 def test_ingest_if_empty_fills_an_empty_database(runner, two_files, tmp_path):
     result = runner.invoke(app, ["ingest", "--if-empty", str(tmp_path)])
     assert result.exit_code == 0 and "2 ditambahkan (added)" in result.stdout

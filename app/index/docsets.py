@@ -9,7 +9,9 @@ numpy set operations instead:
   deltas: one ``cumsum``);
 - ``And`` intersects, ``Or`` unites, ``Not`` and ``AndNot`` subtract, ``Every`` is every document;
 - a ``NumericRange`` over a sortable field is read from its column;
-- anything else (phrases) asks Whoosh for its documents;
+- a ``Phrase`` intersects the posting lists of its adjacent word pairs (field ``<field>_pairs``):
+  exact for two words; a longer phrase's few candidates are then checked by Whoosh's positions;
+- anything else asks Whoosh for its documents;
 
 and deleted documents are taken out at the end. Facet values are read once per segment (a
 segment never changes; its deletions do), coded as small integers, and counted with
@@ -196,6 +198,41 @@ def _every(reader: IndexReader) -> np.ndarray:
     return np.arange(reader.doc_count_all(), dtype=np.int64)
 
 
+def pairs_field(fieldname: str) -> str:
+    """The field holding each two adjacent words of ``fieldname`` as one term."""
+    return f"{fieldname}_pairs"
+
+
+def _phrase_docs(searcher: Searcher, q: wq.Phrase, columns: SegmentColumns) -> np.ndarray | None:
+    """The documents of one segment holding the phrase, from its word pairs; None when the
+    segment has no pairs field (an index built before it) or the phrase is not of adjacent words."""
+    reader = searcher.reader()
+    if pairs_field(q.fieldname) not in reader.schema or q.slop != 1 or len(q.words) < 2:
+        return None
+    pairs = dict.fromkeys(f"{first} {second}" for first, second in zip(q.words, q.words[1:]))
+    found: np.ndarray | None = None
+    for pair in pairs:
+        docs = columns.postings(reader, pairs_field(q.fieldname), pair)[0]
+        found = docs if found is None else np.intersect1d(found, docs, assume_unique=True)
+        if not len(found):
+            return _EMPTY
+    assert found is not None
+    if len(q.words) == 2:
+        return found
+    # every pair is there, but maybe not in a row: Whoosh's phrase matcher checks the positions,
+    # skipping straight to each candidate
+    matcher = q.matcher(searcher)
+    kept: list[int] = []
+    for docnum in found.tolist():
+        if not matcher.is_active():
+            break
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            kept.append(docnum)
+    return np.array(kept, dtype=np.int64)
+
+
 def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np.ndarray:
     """The documents of one segment's ``searcher`` matching ``q`` (deleted ones may be included)."""
     reader = searcher.reader()
@@ -230,6 +267,10 @@ def segment_docs(searcher: Searcher, q: wq.Query, columns: SegmentColumns) -> np
         found = _range_docs(reader, q, columns)
         if found is not None:
             return found
+    if isinstance(q, wq.Phrase):
+        found = _phrase_docs(searcher, q, columns)
+        if found is not None:
+            return found
     return np.fromiter(q.docs(searcher), dtype=np.int64)
 
 
@@ -244,15 +285,12 @@ def best_first(docs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     return candidates[np.lexsort((docs[candidates], -scores[candidates]))]
 
 
-class Unscorable(Exception):
-    """The query has a part (a phrase) whose score only Whoosh computes."""
-
-
 def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, scores: np.ndarray,
                 columns: SegmentColumns, *, all_match: bool = True) -> None:
     """Add to ``scores`` (aligned with the segment's sorted ``docs``) what ``q`` scores them, as
-    Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or; nothing for Not.
-    ``all_match``: every one of ``docs`` matches ``q`` (else an And counts only where it matches)."""
+    Whoosh's BM25F does: a term's BM25, summed over the terms of And and Or, and over the words
+    of a phrase; nothing for Not. ``all_match``: every one of ``docs`` matches ``q`` (else an And
+    or a phrase counts only where it matches)."""
     if isinstance(q, wq.Term):
         ids, weights = columns.postings(leaf.reader(), q.fieldname, q.text)
         if not len(ids):
@@ -276,18 +314,20 @@ def _add_scores(top: Searcher, leaf: Searcher, q: wq.Query, docs: np.ndarray, sc
     elif isinstance(q, wq.Or) and not q.minmatch:
         for child in q.subqueries:
             _add_scores(top, leaf, child, docs, scores, columns, all_match=False)
-    elif isinstance(q, wq.And) and all_match:
-        for child in q.subqueries:
+    elif isinstance(q, (wq.And, wq.Phrase)) and all_match:
+        children = q.subqueries if isinstance(q, wq.And) else [wq.Term(q.fieldname, word) for word in q.words]
+        for child in children:
             _add_scores(top, leaf, child, docs, scores, columns)
-    elif isinstance(q, wq.And):
+    elif isinstance(q, (wq.And, wq.Phrase)):
         # Whoosh sums the children's scores of the documents matching all of them: an And inside
-        # an Or ("(pusat data) OR arsip") scores nothing where one of its words is missing
+        # an Or ("(pusat data) OR arsip") scores nothing where one of its words is missing; a
+        # phrase, nothing where its words are not in a row
         matching = np.isin(docs, segment_docs(leaf, q, columns), assume_unique=True)
         part = np.zeros(int(matching.sum()))
         _add_scores(top, leaf, q, docs[matching], part, columns)
         scores[matching] += part
     else:
-        raise Unscorable(type(q).__name__)
+        raise TypeError(f"no BM25F in numpy for a {type(q).__name__} query")
 
 
 def _deleted(reader: IndexReader) -> np.ndarray:
@@ -358,7 +398,7 @@ class Docsets:
 
     def scores(self, q: wq.Query, docs: np.ndarray) -> np.ndarray:
         """BM25F scores of ``docs`` (sorted global numbers, each matching ``q``) for ``q``, equal
-        to Whoosh's. Raises ``Unscorable`` for a query with a phrase."""
+        to Whoosh's, for queries of terms and phrases joined by And, Or and Not."""
         scores = np.zeros(len(docs))
         for leaf, _, local, where in self._segments(docs):
             if len(local):

@@ -4,6 +4,9 @@ One Whoosh document per clause unit (``app.index.units``), carrying its provisio
 ayat numbers, BAB heading, and its regulation's metadata so that filters and facets need no
 database. Text is indexed twice: ``text`` (stemmed, stop words out; ranked with BM25F) and
 ``exact`` (the words as printed, with positions, for "quoted phrases" and spelling hints).
+``exact_pairs`` holds each two adjacent words of ``exact`` as one term (``pusat data``), so a
+phrase's documents are an intersection of posting lists (``app.index.docsets``), not a walk
+through the positions of every document that has its words.
 Its region-neutral stems are stored (``neutral``), so similar-clause look-ups need not stem a
 hundred candidates each time.
 Metadata used for filters is kept lower-case in ``*_key`` fields; the fields with their printed
@@ -50,6 +53,7 @@ def make_schema() -> Schema:
         position=NUMERIC(stored=True, sortable=True, bits=32),
         text=TEXT(analyzer=stemmed_analyzer(), stored=True, phrase=False),
         exact=TEXT(analyzer=exact_analyzer(), phrase=True),
+        exact_pairs=KEYWORD(scorable=False),  # given as a list of terms (app.text.analysis.word_pairs)
         neutral=STORED(),  # the text's region-neutral stems (app.text.neutral), for similar clauses
         jenis=ID(stored=True, sortable=True),
         jenis_singkat=ID(stored=True),

@@ -6,7 +6,7 @@ What happens to a query (``search``):
    rarest words, any of which may match;
 2. the hits are the clauses matching the query and every filter, ranked by BM25F (or newest
    year first), with facet counts over all of them: matches, counts, facets and BM25F scores
-   come from numpy over Whoosh's postings (``app.index.docsets``); a phrase is ranked by Whoosh;
+   come from numpy over Whoosh's postings (``app.index.docsets``);
 3. when fewer than ``FEW_HITS`` clauses match, misspelt words are corrected from the corpus's
    vocabulary (``suggestion``, "maksud Anda"); when the query found nothing, the hits are those
    of the corrected query (``corrected``);
@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from whoosh import sorting
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from app.errors import InvalidInput
 from app.index.query import Parsed, long_query, parse_query, to_whoosh
-from app.index.docsets import Docsets, Unscorable, best_first
+from app.index.docsets import Docsets, best_first
 from app.index.schema import FACETS, IndexHandle, get_handle
 from app.index.snippets import marked_terms, snippet
 from app.index.spelling import suggest
@@ -147,18 +146,9 @@ def _facets(docsets: Docsets, docs: np.ndarray) -> dict[str, dict[str, int]]:
 
 
 def _ranked(docsets: Docsets, q: wq.Query, docs: np.ndarray, *, limit: int, sort: str) -> list[tuple[int, float]]:
-    """The first ``limit`` of ``docs`` by BM25F (or year, then BM25F), as (docnum, score).
-
-    Scores come from ``Docsets.scores`` (Whoosh's BM25F in numpy); a query with a phrase is
-    ranked by Whoosh itself, among ``docs`` only."""
-    try:
-        scores = docsets.scores(q, docs)
-    except Unscorable:
-        options: dict[str, object] = {"limit": limit, "filter": set(docs.tolist())}
-        if sort == "tahun":
-            options["sortedby"] = [sorting.FieldFacet("tahun", reverse=True), sorting.ScoreFacet()]
-        ranked = docsets.searcher.search(q, **options)
-        return [(hit.docnum, hit.score) for hit in ranked[:]]  # a slice: list() would count again
+    """The first ``limit`` of ``docs`` by BM25F (or year, then BM25F), as (docnum, score); scores
+    come from ``Docsets.scores`` (Whoosh's BM25F in numpy)."""
+    scores = docsets.scores(q, docs)
     if sort == "tahun":
         years = np.array([-1 if year is None else year for year in docsets.values(docs, "tahun")])
         order = np.lexsort((docs, -scores, -years))[:limit]

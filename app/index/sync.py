@@ -6,6 +6,9 @@ compares, regulation by regulation, the stamp and the number of clauses the inde
 what the database says it should hold; ``update_index`` rewrites the clauses of the regulations
 named (deleting those no longer in the database) in one commit, so a reader sees a regulation
 either before or after, never half-written; ``reindex`` builds a new index from scratch.
+
+An index built by an older Selaras, with other fields (``outdated``), is rebuilt rather than
+updated: ``update_index`` and ``rebuild_if_outdated`` do it, and ``check_index`` reports it.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from whoosh.query import Term
 from whoosh.writing import IndexWriter
 
 from app.errors import IndexUnavailable
-from app.index.schema import IndexHandle, get_handle, recreate
+from app.index.schema import IndexHandle, get_handle, make_schema, recreate
 from app.index.units import ClauseUnit, clause_units
 from app.kb.naming import jenis_info
 from app.models import Provision, Regulation
+from app.text.analysis import word_pairs
 from app.text.neutral import neutraliser
 
 logger = logging.getLogger(__name__)
@@ -83,7 +87,7 @@ def clause_documents(regulation: Regulation, units: Iterable[ClauseUnit]) -> Ite
             **shared,
             "id": unit.id, "part": unit.part, "kind": unit.kind,
             "pasal": unit.pasal or "", "ayat": unit.ayat or "", "bab": unit.bab,
-            "position": unit.position, "exact": unit.text,
+            "position": unit.position, "exact": unit.text, "exact_pairs": word_pairs(unit.text),
             # headings are searched with the clause but never shown in it
             "text": f"{unit.headings} {unit.text}" if unit.headings else unit.text, "_stored_text": unit.text,
             "neutral": " ".join(neutral.stems(unit.text)),
@@ -131,13 +135,21 @@ def _add_regulation(writer: IndexWriter, *, session: Session, regulation: Regula
     return added
 
 
+def outdated(index: Index) -> bool:
+    """Whether ``index`` was built with other fields than this version's schema."""
+    return sorted(index.schema.names()) != sorted(make_schema().names())
+
+
 def update_index(*, session: Session, regulation_ids: Iterable[str], handle: IndexHandle | None = None) -> int:
     """Rewrite the clauses of ``regulation_ids`` from the database (removing those no longer
-    stored) in one commit; returns how many clauses were written."""
+    stored) in one commit; returns how many clauses were written. An ``outdated`` index is
+    rebuilt whole instead."""
     handle = handle or get_handle()
     ids = list(dict.fromkeys(regulation_ids))
     if not ids:
         return 0
+    if outdated(handle.index):
+        return rebuild_outdated(session=session, handle=handle)
     written = 0
     with _writing(handle.index) as writer:
         for reg_id in ids:
@@ -173,7 +185,18 @@ def reindex(*, session: Session, handle: IndexHandle | None = None, procs: int =
     return ReindexReport(regulations=regulations, clauses=clauses, seconds=time.perf_counter() - started)
 
 
-Problem = Literal["missing", "stale", "extra", "count"]
+def rebuild_outdated(*, session: Session, handle: IndexHandle) -> int:
+    logger.warning("the index in %s was built by an older Selaras: rebuilding it", handle.path)
+    return reindex(session=session, handle=handle).clauses
+
+
+def rebuild_if_outdated(*, session: Session, handle: IndexHandle | None = None) -> int | None:
+    """Rebuild an ``outdated`` index; how many clauses were written, None when it was current."""
+    handle = handle or get_handle()
+    return rebuild_outdated(session=session, handle=handle) if outdated(handle.index) else None
+
+
+Problem = Literal["schema", "missing", "stale", "extra", "count"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +211,8 @@ class Difference:
 def check_index(*, session: Session, handle: IndexHandle | None = None) -> list[Difference]:
     """Every difference between the database and the index; empty when they agree."""
     handle = handle or get_handle()
+    if outdated(handle.index):
+        return [Difference("*", "schema", "indeks dibuat oleh versi lama Selaras (index built by an older version)")]
     indexed: Counter[str] = Counter()
     searcher = handle.searcher()
     reader = searcher.reader()

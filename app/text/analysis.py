@@ -215,6 +215,17 @@ def words(text: str) -> list[str]:
     return [word for _start, _end, word in word_spans(text)]
 
 
+def word_pairs(text: str) -> list[str]:
+    """Each two adjacent words of ``text`` (as ``words`` reads them), joined by a space: the
+    terms of an index field that finds a two-word phrase in one posting list.
+
+    >>> word_pairs("Pusat Data dan/atau")
+    ['pusat data', 'data dan', 'dan atau']
+    """
+    found = words(text)
+    return [f"{first} {second}" for first, second in zip(found, found[1:])]
+
+
 def stems(text: str) -> list[str]:
     """The terms of ``text`` in the ranked field: stop words out, words stemmed.
 

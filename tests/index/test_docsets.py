@@ -11,17 +11,20 @@ import numpy as np
 import pytest
 from sqlmodel import Session, select
 from whoosh import query as wq
+from whoosh.index import create_in
 
 from app.db import get_engine
-from app.index.docsets import Docsets, SegmentColumns, Unscorable
+from app.index.docsets import Docsets, SegmentColumns
 from app.index.query import parse_query, to_whoosh
-from app.index.schema import FACETS, IndexHandle, recreate
+from app.index.schema import FACETS, INDEX_NAME, IndexHandle, make_schema, recreate
 from app.index.search import SearchFilters, filter_query
 from app.index.sync import clause_documents, units_of
 from app.models import Regulation
 
 QUERIES = [case["q"] for case in json.loads((Path(__file__).parent / "relevance.json").read_text(encoding="utf-8"))["queries"]]
-QUERIES += ["pemerintah", "NOT pemerintah", "pajak -daerah", "(sanksi OR denda) BUKAN pidana", '"peraturan pemerintah"',
+PHRASES = ['"peraturan pemerintah"', '"pemerintah daerah provinsi"', '"sebagaimana dimaksud dalam pasal"',
+           '"daerah pemerintah"', '"dan/atau"', '"pusat data" OR arsip', 'sanksi "tidak ada di indeks"']
+QUERIES += ["pemerintah", "NOT pemerintah", "pajak -daerah", "(sanksi OR denda) BUKAN pidana", *PHRASES,
             *(NESTED := ["(pusat data) OR (ruang kendali)", "arsip OR (sanksi denda)"]),
             "tidakadakatainidiindeks"]
 FILTERS = [
@@ -109,17 +112,14 @@ def test_a_year_left_out_is_no_year(tmp_path: Path) -> None:
     handle.reset()
 
 
-@pytest.mark.parametrize("text", [q for q in QUERIES if '"' not in q][:30] + NESTED)  # NESTED: an And inside an Or
+@pytest.mark.parametrize("text", QUERIES[:30] + NESTED + PHRASES)  # NESTED: an And inside an Or
 def test_scores_are_whooshs_bm25f(segmented: IndexHandle, text: str) -> None:
     q = to_whoosh(parse_query(text).tree)
     assert q is not None
     q = wq.And([wq.Every(), q]) if isinstance(q, wq.Not) else q
     docsets = segmented.docsets()
     docs = docsets.docs(q)
-    try:
-        scores = dict(zip(docs.tolist(), docsets.scores(q, docs).tolist()))
-    except Unscorable:  # a synonym's phrase: Whoosh ranks it
-        return
+    scores = dict(zip(docs.tolist(), docsets.scores(q, docs).tolist()))
     for hit in segmented.searcher().search(q, limit=None):
         assert scores[hit.docnum] == pytest.approx(hit.score, rel=1e-5, abs=1e-9)
 
@@ -160,4 +160,33 @@ def test_an_empty_index_matches_nothing(tmp_path: Path) -> None:
     assert len(docsets.docs(wq.Every())) == 0 and docsets.counts(docsets.docs(wq.Every()), "tahun") == Counter()
     assert search(query="dewan smart city", handle=handle).total == 0
     assert similar(text_query("Bupati membentuk Dewan Smart City"), handle=handle).hits == []
+    handle.reset()
+
+
+def test_phrases_come_from_word_pairs(segmented: IndexHandle, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A two-word phrase is one posting list per segment; a longer one has only its candidates
+    (documents with every pair) checked by Whoosh's positions."""
+    two, three = (to_whoosh(parse_query(text).tree) for text in ('"peraturan pemerintah"', '"pemerintah daerah provinsi"'))
+    expected = [whoosh_docs(segmented, q) for q in (two, three)]
+    checked: list[wq.Query] = []
+    matcher = wq.Phrase.matcher
+    monkeypatch.setattr(wq.Phrase, "docs", lambda *args, **kwargs: pytest.fail("a phrase walked by Whoosh"))
+    monkeypatch.setattr(wq.Phrase, "matcher",
+                        lambda self, searcher, context=None: checked.append(self) or matcher(self, searcher, context))
+    docsets = Docsets(segmented.searcher(), SegmentColumns())
+    assert len(expected[0]) and np.array_equal(docsets.docs(two), expected[0]) and not checked
+    assert len(expected[1]) and np.array_equal(docsets.docs(three), expected[1]) and checked
+
+
+def test_an_index_without_word_pairs_finds_phrases_through_whoosh(tmp_path: Path) -> None:
+    schema = make_schema()
+    schema.remove("exact_pairs")
+    index = create_in(str(tmp_path), schema, indexname=INDEX_NAME)
+    with index.writer() as writer:
+        writer.add_document(id="a", text="pusat data daerah", exact="pusat data daerah")
+        writer.add_document(id="b", text="data pusat", exact="data pusat")
+    handle = IndexHandle(tmp_path)
+    q = wq.Phrase("exact", ["pusat", "data"])
+    assert list(handle.docsets().docs(q)) == [0]
+    assert handle.docsets().scores(q, np.array([0]))[0] == pytest.approx(handle.searcher().search(q)[0].score)
     handle.reset()

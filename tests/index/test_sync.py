@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from sqlmodel import Session
+from whoosh import index as whoosh_index
 
-from app.index.schema import get_handle
+from app.index.schema import INDEX_NAME, IndexHandle, get_handle, make_schema
 from app.index.search import search
-from app.index.sync import check_index, reindex, update_index
+from app.index.sync import check_index, outdated, rebuild_if_outdated, reindex, update_index
 from app.models import Regulation
 
 
@@ -72,3 +73,31 @@ def test_many_updates_seen_by_a_shared_searcher(session: Session, save, make_doc
         assert search(query="pelaksanaan", handle=get_handle()).total == 1
     assert search(query="putaran11", handle=get_handle()).total == 1
     assert search(query="putaran0", handle=get_handle()).total == 0
+
+
+def older_index(handle: IndexHandle) -> None:
+    """Replace the index by an empty one of an older schema (without the word-pairs field)."""
+    handle.reset()
+    schema = make_schema()
+    schema.remove("exact_pairs")
+    handle.path.mkdir(parents=True, exist_ok=True)
+    whoosh_index.create_in(str(handle.path), schema, indexname=INDEX_NAME)
+    handle.reset()
+
+
+def test_an_index_of_an_older_schema_is_reported_and_rebuilt(session: Session, save, make_document) -> None:
+    first, _ = save(make_document(), content_hash="a" * 64)
+    handle = get_handle()
+    older_index(handle)
+    assert outdated(handle.index)
+    assert [(d.regulation_id, d.problem) for d in check_index(session=session)] == [("*", "schema")]
+
+    assert rebuild_if_outdated(session=session) == 5
+    assert not outdated(handle.index) and check_index(session=session) == []
+    assert rebuild_if_outdated(session=session) is None
+
+    older_index(handle)
+    second, _ = save(make_document(nomor="7", daerah="Kabupaten Semarang"), content_hash="b" * 64)
+    assert update_index(session=session, regulation_ids=[second.id]) == 10  # both, whole
+    assert check_index(session=session) == []
+    assert search(query='"smart economy"').total == 2

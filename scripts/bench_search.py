@@ -41,7 +41,8 @@ QUERIES = {
     "1-word": ["pemerintah", "sanksi", "informasi", "pajak", "kecamatan", "arsip", "pendidikan", "anggaran"],
     "3-word": ["sanksi administratif denda", "pengelolaan keuangan daerah", "pelayanan publik standar",
                "tim koordinasi nasional", "perlindungan data pribadi", "pusat data nasional"],
-    "phrase": ['"peraturan pemerintah"', '"sanksi administratif"', '"sistem elektronik"', '"kepala daerah"'],
+    "phrase": ['"peraturan pemerintah"', '"sanksi administratif"', '"sistem elektronik"', '"kepala daerah"',
+               '"pemerintah daerah provinsi"', '"perlindungan data pribadi"'],
     "filtered": ["sanksi", "pengelolaan keuangan", "informasi publik", "pajak daerah"],
 }
 

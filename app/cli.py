@@ -24,6 +24,7 @@ from rich.table import Table
 from sqlmodel import Session
 
 from app.errors import InvalidInput, SelarasError
+from app.logs import configure_logging, logging_config
 
 logger = logging.getLogger(__name__)
 
@@ -426,6 +427,7 @@ def check() -> None:
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Address to listen on (default: SELARAS_HOST, 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port (default: SELARAS_PORT, 8000).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="Worker processes (default: SELARAS_WORKERS, 1).")] = None,
 ) -> None:
     """Run the web API (OpenAPI documentation at /docs)."""
     import uvicorn
@@ -433,10 +435,13 @@ def serve(
     from app.config import get_settings
 
     settings = get_settings()
-    uvicorn.run("app.main:app", host=host or settings.host, port=port or settings.port)
+    uvicorn.run(
+        "app.main:app", host=host or settings.host, port=port or settings.port, workers=workers or settings.workers,
+        log_config=logging_config(level=settings.log_level, fmt=settings.log_format),
+    )
 
 
 def main() -> None:
     """Entry point of the ``selaras`` console script."""
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(level="WARNING", fmt="text")
     app()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -45,8 +45,16 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `selaras serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
+    workers: int = Field(default=1, ge=1, le=64, description="Worker processes `selaras serve` starts (each with its own searcher).")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
     upload_max_mb: int = Field(default=50, ge=1, le=2_000, description="Largest file the API accepts (an upload or a draft to compare), in MB.")
+    query_max_kb: int = Field(default=32, ge=1, le=1_024, description="Longest query string the API accepts, in KB (longer text goes in a POST body).")
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Comma-separated origins whose web pages may call the API (CORS); none: CORS is off.",
+    )
+    log_format: Literal["json", "text"] = Field(default="json", description="How `selaras serve` logs: one JSON object per line, or plain text.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Lowest level `selaras serve` logs.")
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = Field(
         default=(),
         description="Comma-separated keys that may upload regulations (header X-API-Key); none: uploads are disabled.",
@@ -56,6 +64,18 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path | None) -> Path | None:
         return value.expanduser().resolve() if value is not None else None
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        """``"https://a.example, https://b.example"`` -> two origins; each a scheme and a host, or ``*``."""
+        if not isinstance(value, str):
+            return value
+        origins = tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+        for origin in origins:
+            if origin != "*" and not re.fullmatch(r"https?://[^\s/]+", origin):
+                raise ValueError(f"{origin!r} is not an origin such as https://jdih.example.go.id")
+        return origins
 
     @field_validator("api_keys", mode="before")
     @classmethod

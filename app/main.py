@@ -11,10 +11,13 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from app import __version__
 from app.api import compare, coverage, health, regulations, search, similar
+from app.api.middleware import HEADER, RequestContext, SizeLimits
+from app.config import get_settings
 from app.db import get_engine
 from app.errors import SelarasError
 
@@ -45,8 +48,17 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The application: its routers, and the SelarasError handler."""
+    """The application: its routers, the SelarasError handler, and its middleware (outermost
+    first): request id and log line, CORS when ``SELARAS_CORS_ORIGINS`` is set, size limits."""
     app = FastAPI(title="Selaras", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.add_middleware(SizeLimits)
+    origins = get_settings().cors_origins
+    if origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(origins), allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Content-Type", "X-API-Key", HEADER], expose_headers=[HEADER],
+        )
+    app.add_middleware(RequestContext)
     app.include_router(health.router)
     app.include_router(similar.router)  # before regulations: /provisions/{id:path} would take /similar
     app.include_router(regulations.router)

@@ -18,6 +18,7 @@ from app.compare.diff import word_diff
 from app.errors import NotFound
 from app.index.units import ClauseUnit, clause_units, printed
 from app.kb.store import provision_rows
+from app.logs import timed
 from app.models import (
     BabCarried, ClausePair, CompareSide, Comparison, DefinitionChange, DefinitionsCompared, PasalPair,
     Regulation,
@@ -112,6 +113,7 @@ def _by_bab(units: list[Unit], paired: set[int]) -> list[BabCarried]:
             for bab, total in totals.items()]
 
 
+@timed("compare")
 def compare(a: Side, b: Side) -> Comparison:
     """Regulation ``a`` lined up with ``b`` (see the module docstring)."""
     neutral = neutraliser([a.document.metadata.daerah, b.document.metadata.daerah])

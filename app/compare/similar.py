@@ -44,6 +44,7 @@ from app.index.schema import IndexHandle, get_handle
 from app.index.search import SearchFilters, filter_query, hit_regulation
 from app.index.units import clause_units, printed
 from app.kb.store import provision_subtree
+from app.logs import timed
 from app.models import Regulation, SimilarHit, SimilarResult
 from app.structure.regions import mentioned
 from app.text.neutral import Neutraliser, neutraliser
@@ -223,6 +224,7 @@ def _hit(query: SimilarQuery, item: _Scored) -> SimilarHit:
     )
 
 
+@timed("similar")
 def similar(query: SimilarQuery, *, filters: SearchFilters | None = None, limit: int = 10,
             handle: IndexHandle | None = None) -> SimilarResult:
     """The clauses of other regulations most like ``query`` (see the module docstring).

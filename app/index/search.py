@@ -225,7 +225,9 @@ def search(
     hits = [_hit(fields, score if sort == "relevance" else None, terms=terms)
             for fields, score in found.hits[(page - 1) * per_page:limit]]
     facet_counts = _facets(docsets, found.docs) if facets else {name: {} for name in FACETS}
-    logger.info("search %r: %d hits in %.1f ms", query[:80], found.total, (time.perf_counter() - started) * 1000)
+    duration = (time.perf_counter() - started) * 1000
+    logger.info("search %r: %d hits in %.1f ms", query[:80], found.total, duration,
+                extra={"operation": "search", "hits": found.total, "duration_ms": round(duration, 1)})
     return SearchResult(
         query=query, total=found.total, page=page, per_page=per_page, sort=sort, hits=hits, facets=facet_counts,
         suggestion=suggestion, corrected=corrected, relaxed=relaxed, plain=parsed.plain,

@@ -2,24 +2,29 @@
 
 The default is an SQLite file ``selaras.db`` in ``Settings.data_dir`` (created when missing),
 opened with WAL journaling (readers do not block the writer) and foreign keys enforced (so
-deleting a regulation deletes its provisions). Tables are created the first time an engine is
-asked for, so every entry point (API, CLI, tests) finds them; a database made by an older Selaras
-gets the nullable columns added since then (``add_missing_columns``).
+deleting a regulation deletes its provisions); any other SQLAlchemy URL works, PostgreSQL
+(``postgresql+psycopg://...``) being the one tested. The first time an engine is asked for, the
+Alembic migrations of ``app.migrations`` bring the database to this version's schema
+(``migrate``), so every entry point (API, CLI, tests) finds it up to date, a database made by an
+older Selaras included.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import event, inspect, text
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 from app.config import get_settings
-from app.errors import SelarasError
 
 logger = logging.getLogger(__name__)
 
@@ -49,45 +54,35 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def create_db(engine: Engine) -> None:
-    """Create the tables that do not exist yet, and the columns missing from those that do (idempotent)."""
-    import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+def migrate(engine: Engine) -> None:
+    """Bring the database to this version's schema with the Alembic migrations of
+    ``app.migrations`` (idempotent). Processes starting together (uvicorn workers) migrate one
+    after the other: a file lock beside an SQLite file, an advisory lock on PostgreSQL."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
-    SQLModel.metadata.create_all(engine)
-    add_missing_columns(engine)
+
+#: the advisory lock PostgreSQL migrations take (any constant; "selaras" in ASCII)
+_PG_LOCK_KEY = 0x73656C61726173
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Add the nullable columns the tables have in ``app.models`` but not yet in the database;
-    returns them as ``table.column``.
-
-    ``create_all`` creates a missing table but never changes one that exists, so a database made
-    before a column was added lacks it (``regulation.original_format``, added when originals
-    began to be kept). The column is added empty (NULL) for the rows already there. A missing
-    column that may not be NULL cannot be added so; that stops with a message.
-    """
-    added: list[str] = []
-    with engine.begin() as connection:
-        inspector = inspect(connection)
-        preparer = connection.dialect.identifier_preparer
-        for table in SQLModel.metadata.sorted_tables:
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present:
-                    continue
-                if not column.nullable:
-                    raise SelarasError(
-                        f"Basis data terlalu lama: kolom wajib {table.name}.{column.name} tidak ada "
-                        f"(the database is too old: required column {table.name}.{column.name} is missing); "
-                        "buat ulang basis data (recreate it: empty SELARAS_DATA_DIR and ingest again)."
-                    )
-                connection.execute(text(
-                    f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN {preparer.format_column(column)} "
-                    f"{column.type.compile(dialect=connection.dialect)}"
-                ))
-                added.append(f"{table.name}.{column.name}")
-                logger.info("database: column %s.%s added", table.name, column.name)
-    return added
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -102,7 +97,7 @@ def get_engine() -> Engine:
         if engine is None:
             engine = make_engine(url)
             try:
-                create_db(engine)
+                migrate(engine)
             except BaseException:
                 engine.dispose()
                 raise

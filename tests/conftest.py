@@ -4,6 +4,7 @@ depending on the parser's output)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -18,6 +19,17 @@ from app.structure.tree import Definition, Document, Item, Metadata, Node, Refer
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 CORPUS = CHECKOUT / "corpus"
+#: the server scripts/test starts (scripts/test-postgres); unset: the PostgreSQL runs are skipped
+POSTGRES_URL = os.environ.get("SELARAS_TEST_POSTGRES_URL")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "databases: run the test on SQLite and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("databases"):
+        metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +43,31 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     close_handles()
     dispose_engines()
     get_settings.cache_clear()
+
+
+def _empty_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+        connection.execute("DROP SCHEMA public CASCADE")
+        connection.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(autouse=True)
+def database(request: pytest.FixtureRequest, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The database the test runs on: the SQLite file of ``data_dir``, or (tests marked
+    ``databases``, run twice) the PostgreSQL server of ``scripts/test``, emptied afterwards."""
+    kind = getattr(request, "param", "sqlite")
+    if kind == "sqlite":
+        yield kind
+        return
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server (scripts/test starts one: SELARAS_TEST_POSTGRES_URL)")
+    monkeypatch.setenv("SELARAS_DATABASE_URL", POSTGRES_URL)
+    get_settings.cache_clear()
+    yield kind
+    dispose_engines()
+    _empty_postgres(POSTGRES_URL)
 
 
 @pytest.fixture

@@ -1,16 +1,21 @@
-"""Tests for app.db: a database made by an older Selaras, without the columns added since, still
-opens, gets them, and ingests."""
+"""Tests for app.db: the migrations give the models' schema on SQLite and PostgreSQL, processes
+starting together migrate once, and a database made by an older Selaras (before migrations,
+without the columns added since) still opens, gets them, and ingests."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
-from sqlmodel import Session
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlmodel import Session, SQLModel
 
-from app.db import add_missing_columns, dispose_engines, get_engine
+from app.db import dispose_engines, get_engine, migrate
 from app.errors import SelarasError
 from app.kb.ingest import ingest_paths
 from app.kb.originals import kept_original
@@ -21,13 +26,54 @@ def columns(table: str) -> set[str]:
     return {column["name"] for column in inspect(get_engine()).get_columns(table)}
 
 
+def head_revision() -> str:
+    return ScriptDirectory(str(Path(migrate.__code__.co_filename).parent / "migrations")).get_current_head()
+
+
+def revision() -> str:
+    with get_engine().connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
 def drop_columns(data_dir: Path, *names: str) -> None:
-    """Turn the database into one of the schema before ``names`` existed (SQLite >= 3.35)."""
+    """Turn the database into one made by ``create_all`` before migrations and before ``names``
+    existed: no ``alembic_version``, fewer columns (SQLite >= 3.35)."""
     dispose_engines()
     with sqlite3.connect(data_dir / "selaras.db") as connection:
+        connection.execute("DROP TABLE alembic_version")
         for name in names:
             connection.execute(f"ALTER TABLE regulation DROP COLUMN {name}")
     connection.close()
+
+
+@pytest.mark.databases
+def test_the_migrated_schema_is_the_models(database: str) -> None:
+    with get_engine().connect() as connection:
+        assert connection.dialect.name == database
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+    assert revision() == head_revision()
+
+
+@pytest.mark.databases
+def test_migrating_again_changes_nothing(session: Session, save, make_document) -> None:
+    save(make_document(), "a" * 64)
+    dispose_engines()
+    migrate(get_engine())
+    with Session(get_engine()) as again:
+        assert again.exec(text("SELECT count(*) FROM regulation")).one()[0] == 1  # type: ignore[call-overload]
+    assert revision() == head_revision()
+
+
+def _open_database(_: int) -> str:
+    dispose_engines()
+    return revision()
+
+
+@pytest.mark.databases
+def test_processes_starting_together_migrate_once(data_dir: Path) -> None:
+    """Uvicorn's workers open a new database at the same moment: each waits for the lock."""
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        assert pool.map(_open_database, range(4)) == [head_revision()] * 4
 
 
 @pytest.fixture
@@ -66,13 +112,12 @@ def test_an_old_database_opens_gets_the_column_and_ingests(old_database: Path, t
         assert ingest_paths(session=session, paths=[old_database]).counts()["unchanged"] == 1
 
 
-def test_adding_missing_columns_is_idempotent(data_dir: Path) -> None:
-    engine = get_engine()
-    assert add_missing_columns(engine) == []
-    drop_columns(data_dir, "original_format")
-    engine = get_engine()  # a new engine adds it on start
-    assert "original_format" in columns("regulation")
-    assert add_missing_columns(engine) == []
+def test_a_database_from_before_migrations_is_taken_over(data_dir: Path) -> None:
+    get_engine()
+    drop_columns(data_dir)  # every column there: only the version is missing
+    assert revision() == head_revision()
+    with get_engine().connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
 
 
 def test_a_missing_required_column_is_a_clear_error(data_dir: Path) -> None:

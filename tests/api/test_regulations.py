@@ -6,6 +6,8 @@ import pytest
 
 from app.config import get_settings
 
+pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
+
 
 @pytest.fixture
 def stored(save, make_document):

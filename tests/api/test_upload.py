@@ -19,6 +19,9 @@ from app.db import get_engine
 from app.index.schema import index_dir
 from app.models import Provision, Regulation
 
+pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
+
+
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 SPECIMEN = SPECIMENS / "perbup-batang-2019-23-smart-city.txt"
 KEY = "kunci-uji-yang-cukup-panjang-1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import Session
 from whoosh import index as whoosh_index
 
@@ -9,6 +10,8 @@ from app.index.schema import INDEX_NAME, IndexHandle, get_handle, make_schema
 from app.index.search import search
 from app.index.sync import check_index, outdated, rebuild_if_outdated, reindex, update_index
 from app.models import Regulation
+
+pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
 
 
 def delete_regulation(*, session: Session, reg_id: str) -> None:

@@ -17,6 +17,9 @@ from app.kb.ingest import collect_files, ingest_paths
 from app.kb.store import get_regulation
 from app.models import Provision, Regulation
 
+pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
+
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 BINARY = bytes(range(256)) * 4 + b"\x00\x00PK"
 

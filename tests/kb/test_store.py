@@ -21,6 +21,9 @@ from app.kb.store import (
 from app.models import DefinitionEntry, Provision, ReferenceEntry, Regulation
 from app.structure.tree import Definition
 
+pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
+
+
 HASH_A = "a" * 64
 HASH_B = "b" * 64
 HASH_C = "c" * 64

@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     SELARAS_DATA_DIR=/data \
-    SELARAS_CORPUS_DIR=/app/corpus
+    SELARAS_CORPUS_DIR=/app/corpus \
+    SELARAS_WORKERS=2
 
 WORKDIR /app
 
@@ -26,5 +27,5 @@ RUN selaras ingest corpus/
 
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \
-  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"
 CMD ["selaras", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -204,6 +204,14 @@ class ErrorMessage(_Shape):
     detail: str = PydanticField(examples=["Peraturan 'perbup-x' tidak ditemukan (regulation not found)."])
 
 
+class UnreadableOrInvalid(_Shape):
+    """The body of a 422 of a route taking a file: a message when the file cannot be read, or
+    FastAPI's list of the invalid fields (``{"loc", "msg", "type"}`` each)."""
+
+    detail: str | list[dict[str, Any]] = PydanticField(
+        examples=["Berkas kosong (empty file): draft.txt"])
+
+
 class SearchRegulation(_Shape):
     """The regulation a search hit belongs to."""
 
@@ -359,7 +367,10 @@ class SimilarResult(_Shape):
 
 
 class SimilarRequest(_Shape):
-    """A pasted clause and the filters of the look-up (as in search)."""
+    """A pasted clause and the filters of the look-up (as in search); values of the types the
+    schema gives, never coerced (``"spesimen": 0`` is refused, not read as false)."""
+
+    model_config = ConfigDict(from_attributes=True, strict=True)
 
     text: str = PydanticField(min_length=1, max_length=10_000, examples=["Bupati membentuk Dewan Smart City."],
                               description="At most 10,000 characters (as a search query).")

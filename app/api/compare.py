@@ -11,7 +11,7 @@ from app.api.deps import SessionDep, UploadDep
 from app.compare.regulations import Side, compare, regulation_side
 from app.errors import InvalidInput
 from app.kb.ingest import parse_upload
-from app.models import Comparison, ErrorMessage
+from app.models import Comparison, ErrorMessage, UnreadableOrInvalid
 
 router = APIRouter(prefix="/api/v1", tags=["compare"])
 
@@ -37,7 +37,8 @@ def compare_regulations(
     responses={400: {"model": ErrorMessage, "description": "Neither or both of `a` and `b` given."},
                404: {"model": ErrorMessage, "description": "The regulation id is unknown."},
                413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`."},
-               422: {"model": ErrorMessage, "description": "The file cannot be read as a regulation."}},
+               422: {"model": UnreadableOrInvalid,
+                     "description": "The file cannot be read as a regulation, or a parameter is invalid (FastAPI's list)."}},
 )
 def compare_draft(
     session: SessionDep,

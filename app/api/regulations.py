@@ -13,7 +13,9 @@ from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, r
 from app.kb import store
 from app.kb.ingest import ingest_upload
 from app.kb.originals import FORMATS, kept_original
-from app.models import ErrorMessage, IngestResult, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead
+from app.models import (
+    ErrorMessage, IngestResult, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead, UnreadableOrInvalid,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["regulations"])
 
@@ -26,7 +28,7 @@ UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorMessage, "description": "No key in header `X-API-Key`, or an unknown one."},
     403: {"model": ErrorMessage, "description": "Uploads are disabled: `SELARAS_API_KEYS` is not set."},
     413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`."},
-    422: {"model": ErrorMessage, "description": "The file cannot be read as a regulation's text (empty, binary, a scan ...); "
+    422: {"model": UnreadableOrInvalid, "description": "The file cannot be read as a regulation's text (empty, binary, a scan ...); "
                                                  "without the field `file`, FastAPI's list of the invalid fields."},
     503: {"model": ErrorMessage, "description": "Stored, but the search index could not be written (locked)."},
 }

@@ -70,6 +70,7 @@ class Assembled:
     changes: list[Change] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)  # a piece's key -> its node in the draft
 
 
 def _region_upper(maker: Maker) -> str:
@@ -160,7 +161,7 @@ class _Work:
         return done.text
 
 
-def _body(plan: Plan, work: _Work) -> tuple[list[Node], list[Row]]:
+def _body(plan: Plan, work: _Work) -> tuple[list[Node], list[Row], dict[str, Node]]:
     body, placed = _tree(plan.pieces)
     placed += _closing(plan, body)
     renumber(body)
@@ -190,7 +191,7 @@ def _body(plan: Plan, work: _Work) -> tuple[list[Node], list[Row]]:
             own=piece.own or piece.origin is None,
             changes=work.changes[before[0]:], flags=work.flags[before[1]:],
         ))
-    return body, rows
+    return body, rows, {piece.key: node for piece, node in placed if piece.key}
 
 
 def _penjelasan(plan: Plan, body: list[Node], judul_lines: list[str]) -> list[Node]:
@@ -236,7 +237,7 @@ def assemble(plan: Plan) -> Assembled:
         work.changes += done.changes
         work.flags += done.flags
         judul = done.text.upper()
-    body, rows = _body(plan, work)
+    body, rows, nodes = _body(plan, work)
     document = Document(body=body)
     read_links(document)
     office = target.office.upper()
@@ -275,4 +276,4 @@ def assemble(plan: Plan) -> Assembled:
         jabatan_penandatangan=office, publikasi=publication, noreg=noreg, tambahan=tambahan,
     )
     return Assembled(document=document, changes=[*work.changes, *changes], flags=[
-        *flags, *cited_flags, *work.flags, *_draft_flags(plan, document)], rows=rows)
+        *flags, *cited_flags, *work.flags, *_draft_flags(plan, document)], rows=rows, nodes=nodes)

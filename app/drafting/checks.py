@@ -6,7 +6,8 @@ check                          finds
 ``penomoran``                  numbers out of sequence: BAB I, II ...; Bagian Kesatu ... in each
                                BAB; Paragraf 1 ... in each Bagian; Pasal 1 .. N; ayat (1) ... in
                                each Pasal; a., b. / 1., 2. / a), b) / 1), 2) in each list
-``rujukan``                    a cross-reference to a provision the draft does not have
+``rujukan``                    a cross-reference to a provision the draft does not have (also
+                               one marked ``Pasal ?20`` when what it cited left the draft)
 ``istilah-tidak-dipakai``      a term defined in Pasal 1 that no other provision uses
 ``istilah-tidak-didefinisikan``  a term a Pasal uses that its source defined in its Pasal 1 but
                                the draft does not; an abbreviation in capitals (``SPBE``) that
@@ -30,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.drafting.adapt import Adapter, Flag, Maker
+from app.drafting.renumber import MISSING_RE
 from app.structure.body import bab_value
 from app.structure.citations import parse_reference
 from app.structure.ids import ordinal_to_int, roman_to_int
@@ -41,6 +43,7 @@ _LIST_KINDS = ("huruf", "angka", "subhuruf", "subangka")
 _ABBREVIATION_RE = re.compile(r"(?<![\w/-])[A-Z]{2,}(?![\w-])")
 _REVOKES_RE = re.compile(r"\bdicabut\s+dan\s+dinyatakan\s+tidak\s+berlaku\b", re.I)
 _PARTIAL_RE = re.compile(r"\b[Pp]asal\s+\d")
+_PRINTS_PASAL_RE = re.compile(r"[Pp]asal\b|.*\b[Pp]asal\s+\d")
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,15 @@ def _numbering(document: Document) -> list[Flag]:
 
 
 def _references(document: Document) -> list[Flag]:
-    return [Flag(r.source_id, "rujukan", "Rujukan ke ketentuan yang tidak ada (a cross-reference to a provision the "
-                                         "draft does not have).", r.text)
-            for r in document.references if not r.resolved]
+    """Unresolved references, and references marked missing (``Pasal ?16``); in a text holding a
+    mark, the levels printed after it (``ayat (1)`` of ``Pasal ?16 ayat (1)``) are that reference's,
+    not one of their own."""
+    message = "Rujukan ke ketentuan yang tidak ada (a cross-reference to a provision the draft does not have)."
+    marked = {node_id: [m.group(0) for m in MISSING_RE.finditer(text)] for node_id, text in _texts(document)}
+    flags = [Flag(r.source_id, "rujukan", message, r.text) for r in document.references
+             if not r.resolved and not (marked.get(r.source_id) and not _PRINTS_PASAL_RE.match(r.text))]
+    flags += [Flag(node_id, "rujukan", message, mark) for node_id, marks in marked.items() for mark in marks]
+    return flags
 
 
 def _uses(term: str, text: str) -> bool:

@@ -20,9 +20,14 @@ asks ``new_number`` for the Pasal each reference points at and prints the new nu
 ...                                new_number={"pasal-16": "14", "pasal-17": "15"}.get)
 >>> rewritten.text, [(r.before, r.after) for r in rewritten.rewrites], rewritten.dangling
 ('sebagaimana dimaksud dalam Pasal 14 ayat (1) huruf a', [('Pasal 16 ayat (1) huruf a', 'Pasal 14 ayat (1) huruf a')], [])
->>> rewrite_references("sebagaimana dimaksud dalam Pasal 12 dan pada ayat (2)", source_id="pasal-17/ayat-3",
-...                    new_number={"pasal-17": "15"}.get).dangling
-['Pasal 12']
+
+A reference to a Pasal the draft does not hold is marked, ``Pasal ?12``, so that it can never
+point at whatever the draft's own Pasal 12 is (``MISSING_RE`` finds the marks):
+
+>>> rewritten = rewrite_references("sebagaimana dimaksud dalam Pasal 12 dan pada ayat (2)", source_id="pasal-17/ayat-3",
+...                                new_number={"pasal-17": "15"}.get)
+>>> rewritten.text, rewritten.dangling
+('sebagaimana dimaksud dalam Pasal ?12 dan pada ayat (2)', ['Pasal 12'])
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from app.structure.ids import ORDINALS, int_to_roman
 from app.structure.references import find_references
 from app.structure.tree import Node
 
-__all__ = ["Rewrite", "Rewritten", "ordinal", "renumber", "rewrite_references"]
+__all__ = ["MISSING", "MISSING_RE", "Rewrite", "Rewritten", "ordinal", "renumber", "rewrite_references"]
 
 #: 1 -> "Kesatu", 12 -> "Kedua Belas": the words of Bagian numbers (``Pertama`` is never printed)
 _ORDINAL_WORDS = {value: word.title() for word, value in ORDINALS.items() if word != "pertama"}
@@ -45,6 +50,9 @@ _PRINTED_NUMBER = {
     "pasal": re.compile(r"(?i:p[ad]sa[l1it])[\s^]+(?P<num>[0-9lIO]+[A-Z]?)(?![A-Za-z0-9])"),
     "bab": re.compile(r"(?:Bab|BAB)\s+(?P<num>[IVXL]+[A-Z]?)(?![A-Za-z0-9])"),
 }
+#: what marks the number of a reference to a provision the draft lacks: "Pasal ?20 ayat (3)"
+MISSING = "?"
+MISSING_RE = re.compile(r"\b(?:[Pp]asal|BAB|Bab)\s+\?[0-9IVXLC]+[A-Z]?(?:\s+ayat\s+\(\d+[a-z]?\))?")
 _RANGE_RE = re.compile(r"\bsampai\s+dengan\b|\bs\.\s?d\.?|\bs/d\b", re.I)
 _RANGE_JOIN_RE = re.compile(r"[\s^]*,?[\s^]*(?:sampai\s+dengan|s\.\s?d\.?|s/d)[\s^]*", re.I)
 
@@ -105,8 +113,8 @@ def rewrite_references(text: str, *, source_id: str, new_number: Callable[[str],
     """``text`` (of the provision ``source_id`` in its frame) with every Pasal or BAB it cites
     printed with the number ``new_number`` gives for that Pasal's (BAB's) id in the frame.
 
-    A reference whose Pasal ``new_number`` does not know (``None``) is left as printed and listed
-    in ``dangling``; so is a relative one (``pada ayat (2)``) when the provision's own Pasal is
+    A reference whose Pasal ``new_number`` does not know (``None``) is marked (``Pasal ?20``) and
+    listed in ``dangling``; a relative one is listed (``pada ayat (2)``) when the provision's own Pasal is
     unknown. A range of Pasal (``Pasal 10 sampai dengan Pasal 12``) keeps its meaning only if its
     members stay consecutive: otherwise the range is listed too. References to other regulations
     are left alone.
@@ -136,8 +144,9 @@ def rewrite_references(text: str, *, source_id: str, new_number: Callable[[str],
         printed_refs.append((found.start, found.end, new))
         if new is None:
             out.dangling.append(found.text)
-        elif printed["num"] != new:
-            edits[(found.start, found.end)] = found.text[: printed.start("num")] + new + found.text[printed.end("num"):]
+        shown = new if new is not None else f"{MISSING}{printed['num']}"
+        if printed["num"] != shown:
+            edits[(found.start, found.end)] = found.text[: printed.start("num")] + shown + found.text[printed.end("num"):]
     for (start, end, first), (next_start, next_end, last) in zip(printed_refs, printed_refs[1:]):
         if not _RANGE_JOIN_RE.fullmatch(text[end:next_start]):
             continue

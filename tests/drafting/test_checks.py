@@ -67,7 +67,7 @@ def test_terms_a_picked_pasal_brings_without_their_definitions() -> None:
 def test_a_dangling_reference_is_found() -> None:
     plan = plan_from(batang(), target=PERDA_JATENG, frame="perbup-batang-2019-23", tahun=2025, picks=["pasal-17"])
     document = assemble(plan).document
-    assert ("rujukan", "pasal-1/ayat-1", "Pasal 16 ayat (1) huruf a") in findings(document)
+    assert [f for f in findings(document) if f[0] == "rujukan"] == [("rujukan", "pasal-1/ayat-1", "Pasal ?16 ayat (1)")]
 
 
 def test_mengingat_citing_an_act_the_knowledge_base_knows_revoked() -> None:

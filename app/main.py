@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app import __version__
-from app.api import compare, coverage, health, regulations, search, similar
+from app.api import compare, coverage, drafts, health, regulations, search, similar
 from app.db import get_engine
 from app.errors import SelarasError
 
@@ -53,6 +53,7 @@ def create_app() -> FastAPI:
     app.include_router(search.router)
     app.include_router(compare.router)
     app.include_router(coverage.router)
+    app.include_router(drafts.router)
     app.add_exception_handler(SelarasError, handle_selaras_error)
     return app
 

@@ -542,3 +542,44 @@ class DraftCheck(_Shape):
 
     draft_id: int
     findings: list[DraftFlagRead]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DraftPatch(_Request):
+    """What to change in a draft; what is left out stays. A title or an opening given is the
+    drafter's own from then on (not adapted)."""
+
+    judul: Optional[str] = PydanticField(default=None, max_length=1000, examples=["PENYELENGGARAAN JAWA TENGAH CERDAS"])
+    tahun: Optional[int] = PydanticField(default=None, ge=1945, le=2200)
+    jenis: Optional[str] = PydanticField(default=None, max_length=100, examples=["Perda Provinsi"])
+    daerah: Optional[str] = PydanticField(default=None, max_length=200, examples=["Provinsi Jawa Tengah"])
+    menimbang: Optional[list[str]] = PydanticField(default=None, description="Every Menimbang item, in order.")
+    mengingat: Optional[list[str]] = PydanticField(default=None, description="Every Mengingat item, in order.")
+
+
+class DraftProvisionCreate(_Request):
+    """A provision to add: picked from a stored regulation (`source`), or new (`kind` with `text`
+    for a Pasal, with `heading` for a BAB, Bagian or Paragraf)."""
+
+    source: Optional[str] = PydanticField(default=None, max_length=400, examples=["perda-prov-jawa-tengah-2019-11/pasal-14"],
+                                          description="A provision id, as search and similar-clause results give it.")
+    kind: Optional[Literal["bab", "bagian", "paragraf", "pasal"]] = None
+    text: Optional[str] = PydanticField(default=None, max_length=20_000, examples=["(1) Gubernur membentuk Dewan.\n(2) ..."])
+    heading: Optional[str] = PydanticField(default=None, max_length=500, examples=["KETENTUAN PERALIHAN"])
+    position: Optional[int] = PydanticField(default=None, ge=0, description="Where, counted from 0 (the end when left out).")
+
+
+class DraftProvisionEdit(_Request):
+    """A Pasal's new content (`text`, a line per ayat or item, in the draft's numbering) or a group's `heading`."""
+
+    text: Optional[str] = PydanticField(default=None, max_length=20_000)
+    heading: Optional[str] = PydanticField(default=None, max_length=500)
+
+
+class DraftProvisionMove(_Request):
+    """Where to move a provision (a group with what it holds), among the provisions that remain, from 0."""
+
+    position: int = PydanticField(ge=0)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from sqlalchemy import or_
+from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
 from app.drafting.adapt import Maker, maker, target
@@ -379,8 +379,7 @@ def remove_provision(*, session: Session, draft_id: int, provision_id: int) -> N
 def delete_draft(*, session: Session, draft_id: int) -> None:
     """Delete a draft and its provisions."""
     draft = get_draft(session=session, draft_id=draft_id)
-    for row in _rows(session, draft_id):
-        session.delete(row)
+    session.exec(delete(DraftProvision).where(col(DraftProvision.draft_id) == draft_id))
     session.delete(draft)
     session.commit()
 

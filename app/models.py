@@ -142,6 +142,8 @@ class DraftProvision(SQLModel, table=True):
     source_jenis: Optional[str] = Field(default=None)    # who made the source (for adaptation)
     source_daerah: Optional[str] = Field(default=None)
     own: bool = Field(default=False)
+    # a copied Pasal the drafter edited: its content as the source printed it (for the matrix)
+    original: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 # --- public shapes --------------------------------------------------------------------------

@@ -3,12 +3,13 @@ kind, extended, edited, moved, checked. Reads are open; every change needs an AP
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, Path, Response
+from fastapi import APIRouter, Depends, Form, Path, Query, Response
 
 from app.api.deps import OptionalUploadDep, SessionDep, require_api_key
 from app.drafting import store
+from app.drafting.export import FORMATS, write
 from app.errors import InvalidInput
 from app.kb.ingest import parse_upload
 from app.models import (
@@ -130,3 +131,24 @@ def check_draft(session: SessionDep, draft_id: DraftId) -> DraftCheck:
     never defined, source region names left over, and Mengingat items citing an act a stored
     regulation revokes."""
     return store.check_draft(session=session, draft_id=draft_id)
+
+
+@router.get(
+    "/drafts/{draft_id}/export", response_class=Response, summary="Export a draft",
+    responses={**NOT_FOUND, 200: {"description": "The file, as an attachment.",
+                                  "content": {media: {} for _writer, media, _suffix in FORMATS.values()}}},
+)
+def export_draft(
+    session: SessionDep,
+    draft_id: DraftId,
+    output_format: Annotated[Literal["docx", "txt", "matrix", "matrix-docx"], Query(
+        alias="format", description="`docx` (as printed), `txt` (plain text that `selaras parse` reads back), "
+                                    "`matrix` (the comparison matrix as HTML) or `matrix-docx` (the same as a Word table).")] = "docx",
+) -> Response:
+    """The draft assembled, as a file: `rancangan-<id>.docx`, `.txt`, or its comparison matrix (draft
+    provision | source provision | change) `rancangan-<id>-matriks.html` / `.docx`."""
+    _draft, done = store.assembled(session=session, draft_id=draft_id)
+    _writer, media, suffix = FORMATS[output_format]
+    name = f"rancangan-{draft_id}{'-matriks' if output_format.startswith('matrix') else ''}{suffix}"
+    return Response(content=write(done, output_format), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

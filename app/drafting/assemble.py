@@ -187,7 +187,7 @@ def _body(plan: Plan, work: _Work) -> tuple[list[Node], list[Row], dict[str, Nod
         rows.append(Row(
             provision=node.id, label=f"Pasal {node.num}", text=content_text(node), key=piece.key,
             source=piece.origin.label if piece.origin else None,
-            source_text=content_text(piece.node) if piece.origin and piece.node else None,
+            source_text=content_text(piece.original or piece.node) if piece.origin and piece.node else None,
             own=piece.own or piece.origin is None,
             changes=work.changes[before[0]:], flags=work.flags[before[1]:],
         ))

@@ -54,6 +54,7 @@ class Piece:
     origin: Origin | None = None   # None: written for the draft
     own: bool = False              # written or edited by the drafter: neither adapted nor renumbered from a source
     key: str = ""                  # how the caller names it (a stored draft provision's id)
+    original: Node | None = None   # a copied Pasal the drafter edited: its content as the source printed it
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ def _piece(draft: Draft, row: DraftProvision) -> Piece:
                         maker=maker(jenis=row.source_jenis, daerah=row.source_daerah),
                         regulation_id=row.source_regulation_id)
     return Piece(kind=row.kind, heading=row.heading, node=Node.from_dict(row.node) if row.node else None,
-                 origin=origin, own=row.own, key=str(row.id))
+                 origin=origin, own=row.own, key=str(row.id),
+                 original=Node.from_dict(row.original) if row.original else None)
 
 
 def _plan(session: Session, draft: Draft) -> Plan:
@@ -339,6 +340,8 @@ def edit_provision(*, session: Session, draft_id: int, provision_id: int, text: 
     if row.kind == "pasal":
         if heading is not None or text is None:
             raise InvalidInput("Ubah Pasal dengan 'text' (change a Pasal with its text).")
+        if row.source_node_id and not row.own:
+            row.original = row.node
         row.node = _pasal_node(text).to_dict()
     else:
         if text is not None or not (heading and heading.strip()):

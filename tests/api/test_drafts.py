@@ -3,14 +3,19 @@ answers a clear 4xx, never a 500."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.config import get_settings
+from app.kb.ingest import parse_file
 from app.kb.store import save_document
+from app.structure.parser import parse_text
 from tests.drafting.specimens import BATANG_FILE, batang, jateng
 
 KEY = "kunci-uji-yang-cukup-panjang-1"
@@ -158,3 +163,25 @@ def test_malformed_requests_are_422_not_500(client: TestClient, stored: None) ->
     assert client.get("/api/v1/drafts/abc").status_code == 422
     assert client.post("/api/v1/drafts", data={"daerah": "Jawa Tengah", "source": BATANG_ID},
                        headers=HEADERS).status_code == 422
+
+
+def test_export_every_format(client: TestClient, stored: None, tmp_path: Path) -> None:
+    draft = ok(create(client), 201)
+    url = f"/api/v1/drafts/{draft['id']}/export"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == f'attachment; filename="rancangan-{draft["id"]}.docx"'
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
+    assert all(f"Pasal {n}" in paragraphs for n in range(1, 37))
+    path = tmp_path / "rancangan.docx"
+    path.write_bytes(response.content)
+    text = client.get(url, params={"format": "txt"})
+    assert text.headers["content-type"] == "text/plain; charset=utf-8"
+    assert [n.num for n in parse_text(text.text).body] == [n.num for n in parse_file(path).body]
+    matrix = client.get(url, params={"format": "matrix"})
+    assert matrix.headers["content-type"] == "text/html; charset=utf-8"
+    assert matrix.headers["content-disposition"].endswith(f'rancangan-{draft["id"]}-matriks.html"')
+    assert "<th>Rancangan</th><th>Sumber</th><th>Perubahan</th>" in matrix.text
+    assert client.get(url, params={"format": "matrix-docx"}).content.startswith(b"PK")
+    assert client.get(url, params={"format": "pdf"}).status_code == 422
+    assert client.get("/api/v1/drafts/999/export").status_code == 404

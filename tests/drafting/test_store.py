@@ -110,6 +110,10 @@ def test_new_provisions_edits_moves_and_removals(stored: Session) -> None:
     edited = store.edit_provision(session=stored, draft_id=draft_id, provision_id=pasal(view, "2").id,
                                   text="Maksud Peraturan Daerah ini sebagaimana dimaksud dalam Pasal 4.")
     assert edited.own
+    row = next(r for r in store.assembled(session=stored, draft_id=draft_id)[1].rows if r.key == str(edited.id))
+    assert (row.source, row.own, row.text) == (f"{BATANG_ID}/pasal-2", True,
+                                              "Maksud Peraturan Daerah ini sebagaimana dimaksud dalam Pasal 4.")
+    assert row.source_text.startswith("Maksud ditetapkannya Peraturan Bupati ini adalah sebagai pedoman")
     # removing the asas marks the references to it (never left to point at what is Pasal 4 now)
     store.remove_provision(session=stored, draft_id=draft_id, provision_id=asas.id)
     view = store.draft_view(session=stored, draft_id=draft_id)

@@ -141,11 +141,11 @@ def check_draft(session: SessionDep, draft_id: DraftId) -> DraftCheck:
 def export_draft(
     session: SessionDep,
     draft_id: DraftId,
-    output_format: Annotated[Literal["docx", "txt", "matrix", "matrix-docx"], Query(
-        alias="format", description="`docx` (as printed), `txt` (plain text that `selaras parse` reads back), "
+    output_format: Annotated[Literal["docx", "txt", "html", "matrix", "matrix-docx"], Query(
+        alias="format", description="`docx` or `html` (as printed), `txt` (plain text that `selaras parse` reads back), "
                                     "`matrix` (the comparison matrix as HTML) or `matrix-docx` (the same as a Word table).")] = "docx",
 ) -> Response:
-    """The draft assembled, as a file: `rancangan-<id>.docx`, `.txt`, or its comparison matrix (draft
+    """The draft assembled, as a file: `rancangan-<id>.docx`, `.txt`, `.html`, or its comparison matrix (draft
     provision | source provision | change) `rancangan-<id>-matriks.html` / `.docx`."""
     _draft, done = store.assembled(session=session, draft_id=draft_id)
     _writer, media, suffix = FORMATS[output_format]

@@ -1,4 +1,4 @@
-"""An assembled draft written out: plain text, DOCX as regulations are printed, and the comparison
+"""An assembled draft written out: plain text, DOCX and HTML as regulations are printed, and the comparison
 matrix (draft provision | source provision | change) as HTML and DOCX for the Naskah Akademik.
 
 The DOCX follows Lampiran II UU 12/2011: Bookman Old Style 12 pt; judul, BAB, Bagian, Paragraf
@@ -25,7 +25,7 @@ from app.compare.report import STYLE
 from app.drafting.assemble import Assembled, Row
 from app.drafting.layout import PrintLine, regulation_lines, to_text
 
-__all__ = ["FORMATS", "matrix_docx", "matrix_html", "to_docx", "to_text", "write"]
+__all__ = ["FORMATS", "matrix_docx", "matrix_html", "report_lines", "to_docx", "to_html", "to_text", "write"]
 
 FONT = "Bookman Old Style"
 STEP = Cm(1)                # one step in, for each level of a list
@@ -88,6 +88,50 @@ def to_docx(assembled: Assembled) -> bytes:
     return out.getvalue()
 
 
+_HTML_STYLE = """
+body{font-family:"Bookman Old Style",Georgia,serif;max-width:48em;margin:2em auto;color:#111;line-height:1.4}
+p{margin:0}.blank{height:1em}.title{text-align:center;font-weight:bold}.heading{text-align:center}
+.para,.item,.label{text-align:justify}.item{text-indent:-2em}.label{padding-left:9em;text-indent:-9em}
+.sign{margin-left:55%}.m{display:inline-block;min-width:2em;text-indent:0}
+.label .m{min-width:8.5em;text-align:right;margin-right:.5em}
+@media print{body{margin:0}}
+"""
+
+
+def _html_line(line: PrintLine) -> str:
+    text = html.escape(line.text)
+    if line.style == "blank":
+        return '<p class="blank"></p>'
+    if line.style == "item":
+        return (f'<p class="item" style="margin-left:{2 * (line.level + 1)}em"><span class="m">'
+                f"{html.escape(line.marker)}</span>{text}</p>")
+    if line.style == "label":
+        return f'<p class="label"><span class="m">{html.escape(line.marker)}</span> {text}</p>'
+    margin = f' style="margin-left:{2 * line.level}em"' if line.level else ""
+    return f'<p class="{line.style}"{margin}>{text}</p>'
+
+
+def _name(assembled: Assembled) -> str:
+    """``Rancangan Peraturan Daerah Provinsi Jawa Tengah tentang ...``, ``Rancangan Peraturan Bupati Kendal ...``."""
+    meta = assembled.document.metadata
+    daerah = meta.daerah or ""
+    kind = f"Peraturan Daerah {daerah}" if (meta.jenis or "").startswith("Peraturan Daerah") else \
+        f"{meta.jenis} {daerah.split(' ', 1)[-1]}"
+    return f"Rancangan {kind} tentang {(meta.judul or '').title()}"
+
+
+def to_html(assembled: Assembled) -> str:
+    """The draft as one HTML page laid out as it is printed (every text escaped)."""
+    title = html.escape(_name(assembled))
+    body = "\n".join(_html_line(line) for line in regulation_lines(assembled.document))
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>{title}</title>
+<style>{_HTML_STYLE}</style></head><body>
+{body}
+</body></html>
+"""
+
+
 # --- the comparison matrix --------------------------------------------------------------------
 
 
@@ -104,8 +148,7 @@ def _change_lines(row: Row) -> list[str]:
 
 
 def _title(assembled: Assembled) -> str:
-    meta = assembled.document.metadata
-    return f"Matriks perbandingan: rancangan {meta.jenis} {meta.daerah} tentang {(meta.judul or '').title()}"
+    return f"Matriks perbandingan: {_name(assembled)}"
 
 
 def _cell_html(text: str | None) -> str:
@@ -179,10 +222,24 @@ def matrix_docx(assembled: Assembled) -> bytes:
     return out.getvalue()
 
 
+def report_lines(assembled: Assembled) -> list[str]:
+    """For a terminal: what the draft is, then every change made and every flag raised, a line each."""
+    document = assembled.document
+    babs = sum(1 for node in document.body if node.kind == "bab")
+    lines = [_name(assembled), f"{len(assembled.rows)} Pasal, {babs} BAB; {len(assembled.changes)} perubahan (changes), "
+                               f"{len(assembled.flags)} perlu keputusan (flags)", "", "Perubahan (changes):"]
+    lines += [f"  {c.provision}  {c.before} -> {c.after}  [{c.rule}]{f' {c.count}x' if c.count > 1 else ''}"
+              for c in assembled.changes] or ["  -"]
+    lines += ["", "Perlu keputusan (flags):"]
+    lines += [f"  {f.provision}  [{f.reason}] {f.excerpt}: {f.message}" for f in assembled.flags] or ["  -"]
+    return lines
+
+
 #: format -> (writer, media type, file suffix)
 FORMATS: dict[str, tuple[Callable[[Assembled], str | bytes], str, str]] = {
     "docx": (to_docx, DOCX, ".docx"),
     "txt": (lambda assembled: to_text(assembled.document), "text/plain; charset=utf-8", ".txt"),
+    "html": (to_html, "text/html; charset=utf-8", ".html"),
     "matrix": (matrix_html, "text/html; charset=utf-8", ".html"),
     "matrix-docx": (matrix_docx, DOCX, ".docx"),
 }

@@ -42,7 +42,7 @@ from app.structure.tree import Definition, Document, Node
 
 __all__ = [
     "add_provision", "assembled", "check_draft", "create_draft", "delete_draft", "draft_view", "edit_provision",
-    "get_draft", "list_drafts", "move_provision", "remove_provision", "revoked_acts", "update_draft",
+    "get_draft", "list_drafts", "move_provision", "new_plan", "remove_provision", "revoked_acts", "update_draft",
 ]
 
 KINDS = (*GROUPS, "pasal")
@@ -156,31 +156,42 @@ def _year(tahun: int | None) -> int:
     return year
 
 
+def new_plan(*, session: Session, document: Document, frame: str, jenis: str, daerah: str,
+             regulation_id: str | None = None, picks: Sequence[str] = (), judul: str | None = None,
+             tahun: int | None = None) -> Plan:
+    """The plan of a new draft of kind ``jenis`` for region ``daerah`` made from ``document`` (the
+    stored regulation ``regulation_id``, or a file named ``frame``): its whole body, or the BAB,
+    Bagian, Paragraf and Pasal ``picks`` names (node ids: ``bab-1``, ``pasal-16``) with the
+    groups above them. ``judul`` replaces the source's title (adapted otherwise); ``tahun``
+    defaults to this year. The law that formed the target region is looked for in the source's
+    Mengingat and in those of the stored regulations of its province."""
+    goal = target(jenis=jenis, daerah=daerah)
+    return plan_from(document, target=goal, frame=frame, tahun=_year(tahun), regulation_id=regulation_id,
+                     picks=picks, judul=judul.strip() if judul and judul.strip() else None,
+                     forming_law=_forming_law(session, goal, document))
+
+
 def create_draft(*, session: Session, jenis: str, daerah: str, regulation_id: str | None = None,
                  document: Document | None = None, source_name: str | None = None, picks: Sequence[str] = (),
                  judul: str | None = None, tahun: int | None = None) -> Draft:
-    """A new draft of kind ``jenis`` for region ``daerah`` made from the stored regulation
-    ``regulation_id`` or from ``document`` (a file, named ``source_name``): its whole body, or
-    the BAB, Bagian, Paragraf and Pasal ``picks`` names (node ids: ``bab-1``, ``pasal-16``) with
-    the groups above them. ``judul`` replaces the source's title (adapted otherwise); ``tahun``
-    defaults to this year."""
+    """A new draft (see ``new_plan``) made from the stored regulation ``regulation_id`` or from
+    ``document`` (a file named ``source_name``), kept."""
     if (regulation_id is None) == (document is None):
         raise InvalidInput("Beri satu sumber: id peraturan atau berkas (give a regulation id or a file, one of them).")
-    goal = target(jenis=jenis, daerah=daerah)
     if regulation_id is not None:
         regulation = get_regulation(session=session, reg_id=regulation_id)
         document, frame = Document.from_dict(regulation.document), regulation.id
     else:
         frame = source_name or "berkas"
     assert document is not None
-    plan = plan_from(document, target=goal, frame=frame, tahun=_year(tahun), regulation_id=regulation_id,
-                     picks=picks, judul=judul.strip() if judul and judul.strip() else None,
-                     forming_law=_forming_law(session, goal, document))
+    plan = new_plan(session=session, document=document, frame=frame, jenis=jenis, daerah=daerah,
+                    regulation_id=regulation_id, picks=picks, judul=judul, tahun=tahun)
+    target_jenis, target_daerah = _maker_names(plan.target)
     base_jenis, base_daerah = _maker_names(plan.base)
     now = utcnow()
     draft = Draft(
-        judul=plan.judul.text, judul_own=plan.judul.own, jenis=_maker_names(goal)[0] or jenis,
-        daerah=_maker_names(goal)[1] or daerah, tahun=plan.tahun, source=frame, source_regulation_id=regulation_id,
+        judul=plan.judul.text, judul_own=plan.judul.own, jenis=target_jenis or jenis, daerah=target_daerah or daerah,
+        tahun=plan.tahun, source=frame, source_regulation_id=regulation_id,
         source_jenis=base_jenis or document.metadata.jenis, source_daerah=base_daerah or document.metadata.daerah,
         forming_law=plan.forming_law, menimbang=[dataclasses.asdict(c) for c in plan.menimbang],
         mengingat=[dataclasses.asdict(c) for c in plan.mengingat], created_at=now, updated_at=now,

@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from app.drafting.adapt import maker, target
 from app.drafting.assemble import Assembled, assemble
-from app.drafting.export import FORMATS, matrix_docx, matrix_html, to_docx, write
+from app.drafting.export import FORMATS, matrix_docx, matrix_html, report_lines, to_docx, to_html, write
 from app.drafting.plan import pieces_of, plan_from
 from app.kb.ingest import parse_file
 from app.structure.parser import parse_text
@@ -104,3 +104,19 @@ def test_the_matrix_as_docx_is_one_row_per_pasal(draft: Assembled) -> None:
 def test_every_format_writes_bytes(draft: Assembled) -> None:
     for output_format in FORMATS:
         assert write(draft, output_format)
+
+
+def test_the_html_is_laid_out_and_escaped(draft: Assembled) -> None:
+    page = to_html(draft)
+    assert "<title>Rancangan Peraturan Daerah Provinsi Jawa Tengah tentang Penyelenggaraan Smart City Provinsi Jawa " \
+           "Tengah</title>" in page
+    assert '<p class="heading">Pasal 16</p>' in page
+    assert '<p class="item" style="margin-left:4em"><span class="m">a.</span>Dewan Smart City; dan</p>' in page
+    assert "pedoman &amp; acuan" in page and "<Peraturan>" not in page
+
+
+def test_report_lines_list_every_change_and_flag(draft: Assembled) -> None:
+    lines = report_lines(draft)
+    assert lines[1] == f"{len(draft.rows)} Pasal, 12 BAB; {len(draft.changes)} perubahan (changes), " \
+                       f"{len(draft.flags)} perlu keputusan (flags)"
+    assert len(lines) == 2 + 2 + len(draft.changes) + 2 + len(draft.flags)

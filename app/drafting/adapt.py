@@ -174,9 +174,11 @@ def target(*, jenis: str, daerah: str) -> Maker:
     """
     region = regions.lookup(daerah or "")
     if region is None:
-        raise InvalidInput(f"Daerah tidak dikenal (unknown region): {daerah!r}; tulis misalnya 'Provinsi Jawa Tengah' atau 'Kabupaten Kendal'.")
+        raise InvalidInput(f"Daerah tidak dikenal (unknown region): {daerah!r}; tulis misalnya "
+                           "'Provinsi Jawa Tengah' atau 'Kabupaten Kendal'.")
     if region.administrative:
-        raise InvalidInput(f"{region.nama} bukan daerah otonom dan tidak membentuk peraturan daerah (not an autonomous region).")
+        raise InvalidInput(f"{region.nama} bukan daerah otonom dan tidak membentuk peraturan daerah "
+                           "(not an autonomous region).")
     found = normalise_jenis(jenis or "", tingkat=region.tingkat)
     allowed = {*PERDA.values(), *PERKADA.values()}
     if found is None or found.kode not in allowed:
@@ -352,9 +354,9 @@ class Adapter:
                                                    "periksa apakah tetap berlaku bagi daerah tujuan.", "; ".join(cited)))
         outside = _outside(text, cited)
         if self._leftover is not None and (hits := _hits(self._leftover, outside)):
-            found.append(Flag(provision, "daerah-sumber", f"Nama daerah sumber tersisa (the source region's name is left "
-                                                          f"over): sesuaikan dengan {self.target.region.nama if self.target.region else 'daerah tujuan'}.",
-                              hits))
+            goal = self.target.region.nama if self.target.region else "daerah tujuan"
+            found.append(Flag(provision, "daerah-sumber", "Nama daerah sumber tersisa (the source region's name is "
+                                                          f"left over): sesuaikan dengan {goal}.", hits))
         if self._source_level is not None and (hits := _hits(self._source_level, outside)):
             found.append(Flag(provision, "tingkat-sumber", "Sebutan kepala daerah atau tingkat daerah sumber tersisa "
                                                            "(the source's head of region or level word is left over): "

@@ -150,7 +150,8 @@ class _Work:
         if piece.own or piece.origin is None:
             self.flags += adapter.flags(text, provision=draft_id)
             return text
-        rewritten = rewrite_references(text, source_id=frame_id, new_number=lambda top: numbers[top].num if top in numbers else None)
+        rewritten = rewrite_references(text, source_id=frame_id,
+                                       new_number=lambda top: numbers[top].num if top in numbers else None)
         self.changes += [Change(draft_id, r.before, r.after, "rujukan") for r in rewritten.rewrites]
         self.flags += [Flag(draft_id, "rujukan-terputus", "Rujukan ke ketentuan yang tidak ada dalam rancangan "
                                                           "(refers to a provision the draft does not hold).", dangling)
@@ -169,7 +170,7 @@ def _body(plan: Plan, work: _Work) -> tuple[list[Node], list[Row], dict[str, Nod
     numbers: dict[str, dict[str, Node]] = {}
     for piece, node in placed:
         if piece.origin and not piece.own and (piece.kind == "bab" or "/" not in piece.origin.node_id):
-            numbers.setdefault(piece.origin.frame, {})[piece.origin.node_id.split("/")[-1]] = node
+            numbers.setdefault(piece.origin.frame, {})[piece.origin.node_id] = node
     frame_ids = {id(inner): inner.id for piece, node in placed if piece.kind == "pasal" for inner in node.walk()}
     assign_ids(Document(body=body))
     rows: list[Row] = []

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
-from app.drafting.adapt import Maker, maker, target
+from app.drafting.adapt import Adapter, Maker, maker, target
 from app.drafting.assemble import Assembled, assemble
 from app.drafting.checks import check_document, revocations
 from app.drafting.layout import content_text
@@ -60,10 +60,19 @@ def get_draft(*, session: Session, draft_id: int) -> Draft:
     return draft
 
 
+def _judul(draft: Draft) -> str:
+    """The draft's title as it prints it: the drafter's, or the source's adapted to the target."""
+    if draft.judul_own:
+        return draft.judul.upper()
+    adapter = Adapter(maker(jenis=draft.source_jenis, daerah=draft.source_daerah),
+                      target(jenis=draft.jenis, daerah=draft.daerah))
+    return adapter.adapt(draft.judul, provision="judul").text.upper()
+
+
 def list_drafts(*, session: Session) -> list[DraftSummary]:
-    """Every draft, the most recently changed first."""
+    """Every draft, the most recently changed first, each with its title as it prints it."""
     drafts = session.exec(select(Draft).order_by(col(Draft.updated_at).desc(), col(Draft.id).desc())).all()
-    return [DraftSummary.model_validate(draft) for draft in drafts]
+    return [DraftSummary.model_validate(draft).model_copy(update={"judul": _judul(draft)}) for draft in drafts]
 
 
 def _rows(session: Session, draft_id: int) -> list[DraftProvision]:
@@ -127,10 +136,10 @@ def draft_view(*, session: Session, draft_id: int) -> DraftRead:
 # --- creating -----------------------------------------------------------------------------
 
 
-def _forming_law(session: Session, goal: Maker, document: Document) -> str | None:
-    """The Mengingat item, in the source or in a stored regulation of the target's province,
-    that cites the law forming the target region."""
-    texts = [citation.text for citation in document.mengingat]
+def _forming_law(session: Session, goal: Maker, mengingat: Sequence[str]) -> str | None:
+    """The Mengingat item, among the source's (``mengingat``) or in a stored regulation of the
+    target's province, that cites the law forming the target region."""
+    texts = list(mengingat)
     if goal.region is not None:
         province = province_of(goal.region).nama
         for regulation in session.exec(select(Regulation).where(or_(Regulation.provinsi == province,
@@ -168,7 +177,7 @@ def new_plan(*, session: Session, document: Document, frame: str, jenis: str, da
     goal = target(jenis=jenis, daerah=daerah)
     return plan_from(document, target=goal, frame=frame, tahun=_year(tahun), regulation_id=regulation_id,
                      picks=picks, judul=judul.strip() if judul and judul.strip() else None,
-                     forming_law=_forming_law(session, goal, document))
+                     forming_law=_forming_law(session, goal, [citation.text for citation in document.mengingat]))
 
 
 def create_draft(*, session: Session, jenis: str, daerah: str, regulation_id: str | None = None,
@@ -220,6 +229,7 @@ def update_draft(*, session: Session, draft_id: int, judul: str | None = None, t
     if jenis is not None or daerah is not None:
         goal = target(jenis=jenis or draft.jenis, daerah=daerah or draft.daerah)
         draft.jenis, draft.daerah = _maker_names(goal)[0] or draft.jenis, _maker_names(goal)[1] or draft.daerah
+        draft.forming_law = _forming_law(session, goal, [item["text"] for item in draft.mengingat])
     for name, items in (("menimbang", menimbang), ("mengingat", mengingat)):
         if items is not None:
             setattr(draft, name, [{"text": text.strip(), "own": True} for text in items if text.strip()])

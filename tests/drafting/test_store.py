@@ -54,7 +54,8 @@ def test_a_draft_made_from_a_stored_regulation_reads_back_assembled(stored: Sess
     assert not [f for f in view.flags if f.reason == "dasar-hukum"]
     assert ("pasal-1/angka-3", "Bupati Batang", "Gubernur Jawa Tengah") in {
         (c.provision, c.before, c.after) for c in view.changes}
-    assert store.list_drafts(session=stored)[0].id == draft_id
+    listed = store.list_drafts(session=stored)[0]
+    assert (listed.id, listed.judul) == (draft_id, "PENYELENGGARAAN SMART CITY PROVINSI JAWA TENGAH")
 
 
 def test_a_draft_of_chosen_pasal_extended_from_another_regulation(stored: Session) -> None:
@@ -157,6 +158,15 @@ def test_a_draft_made_from_a_file_and_changed_to_another_target(stored: Session)
     assert "3. Wali Kota adalah Wali Kota Semarang." in pasal(view, "1").text
     assert view.menimbang == ["bahwa kota cerdas perlu diatur;", "bahwa berdasarkan pertimbangan sebagaimana dimaksud "
                               "dalam huruf a, perlu menetapkan Peraturan Wali Kota tentang Kota Cerdas;"]
+
+
+def test_the_law_forming_the_region_follows_a_change_of_target(stored: Session) -> None:
+    draft_id = new_draft(stored)
+    assert "Pembentukan Provinsi Jawa Tengah" in store.draft_view(session=stored, draft_id=draft_id).mengingat[1]
+    store.update_draft(session=stored, draft_id=draft_id, jenis="Perbup", daerah="Kabupaten Kendal")
+    view = store.draft_view(session=stored, draft_id=draft_id)
+    assert view.mengingat[1] == "Undang-Undang Nomor ... Tahun ... tentang Pembentukan Kabupaten Kendal;"
+    assert store.list_drafts(session=stored)[0].judul == "PENYELENGGARAAN SMART CITY KABUPATEN KENDAL"
 
 
 def test_checks_of_a_stored_draft_know_revoked_acts(stored: Session) -> None:

@@ -141,8 +141,13 @@ def plan_from(document: Document, *, target: Maker, frame: str, tahun: int, regu
               picks: Sequence[str] = (), judul: str | None = None, forming_law: str | None = None) -> Plan:
     """A plan for a draft made from ``document`` (all of its body, or ``picks``): its title (or
     ``judul``, the drafter's own), Menimbang and Mengingat to adapt. InvalidInput when neither the
-    document nor the caller gives a title."""
+    document nor the caller gives a title, or when the document is an amending regulation (its
+    Pasal I and II are no body to adapt; the Pasal it quotes can be added to a draft one by one)."""
     base = maker(jenis=document.metadata.jenis, daerah=document.metadata.daerah)
+    if document.metadata.mengubah or document.changes:
+        raise InvalidInput("Peraturan perubahan tidak dapat menjadi sumber rancangan: pakai peraturan yang diubahnya, "
+                           "lalu tambahkan Pasal yang diubah (an amending regulation cannot be a draft's source; start "
+                           "from the regulation it amends and add the amended Pasal).")
     if not (judul or document.metadata.judul):
         raise InvalidInput("Beri judul rancangan: judul sumber tidak terbaca (give a title: the source has none).")
     return Plan(

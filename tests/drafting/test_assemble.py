@@ -20,6 +20,7 @@ from app.errors import InvalidInput, NotFound
 from app.structure.parser import parse_text
 from app.structure.tree import Document, Node, own_pasal, walk_all
 from tests.drafting.specimens import batang, jateng
+from tests.paths import SPECIMENS
 
 PERDA_JATENG = target(jenis="Perda Provinsi", daerah="Provinsi Jawa Tengah")
 PERBUP_KENDAL = target(jenis="Perbup", daerah="Kabupaten Kendal")
@@ -281,3 +282,13 @@ def test_picking_an_unknown_provision_or_giving_no_title() -> None:
     untitled.metadata.judul = None
     with pytest.raises(InvalidInput, match="title"):
         plan_from(untitled, target=PERDA_JATENG, frame="x", tahun=2025)
+
+
+def test_an_amending_regulation_is_no_source_but_its_quoted_pasal_can_be_picked() -> None:
+    amending = parse_text((SPECIMENS / "perbup-batang-2021-8-perubahan-smart-city.txt").read_text(encoding="utf-8"))
+    with pytest.raises(InvalidInput, match="amending regulation"):
+        plan_from(amending, target=PERDA_JATENG, frame="perbup-batang-2021-8", tahun=2025)
+    quoted = next(n for n in walk_all(amending.body) if n.kind == "pasal" and n.id.startswith("pasal-i/perubahan"))
+    [piece] = pieces_of(amending, frame="perbup-batang-2021-8", picks=[quoted.id], with_groups=False,
+                        maker=maker(jenis="Peraturan Bupati", daerah="Kabupaten Batang"))
+    assert piece.kind == "pasal" and piece.origin.node_id == quoted.id

@@ -206,3 +206,16 @@ def test_checks_of_a_stored_draft_know_revoked_acts(stored: Session) -> None:
 def test_bad_input_is_refused_clearly(stored: Session, call, error, message: str) -> None:
     with pytest.raises(error, match=message):
         call(stored)
+
+
+def test_a_pasal_an_amendment_quotes_can_be_added(stored: Session) -> None:
+    amending = parse_file(BATANG_FILE.with_name("perbup-batang-2021-8-perubahan-smart-city.txt"))
+    regulation, _status = save_document(session=stored, document=amending, content_hash="p" * 64)
+    draft_id = new_draft(stored, picks=["pasal-1"])
+    with pytest.raises(InvalidInput, match="amending regulation"):
+        new_draft(stored, regulation_id=regulation.id)
+    store.add_provision(session=stored, draft_id=draft_id, source=f"{regulation.id}/pasal-i/perubahan-2/pasal-14a")
+    view = store.draft_view(session=stored, draft_id=draft_id)
+    assert (view.provisions[-1].num, view.provisions[-1].source) == (
+        "2", f"{regulation.id}/pasal-i/perubahan-2/pasal-14a")
+    assert "Bupati" not in view.provisions[-1].text

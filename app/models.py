@@ -10,6 +10,10 @@ Ids: a regulation's id is a readable slug (``perbup-batang-2019-23``; the rule i
 ``app.kb.naming``); a provision's id is ``<regulation id>/<node id>``
 (``perbup-batang-2019-23/pasal-5/ayat-2``), so it is unique across the knowledge base and
 readable in a URL. ``parent_id`` and ``explains`` hold provision ids in the same form.
+
+A draft (``app.drafting``) is a ``Draft`` row (its target, title, opening) and its
+``DraftProvision`` rows in order, each a heading or a Pasal with the source it was copied from;
+drafts and their provisions have numeric ids.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The ``selaras`` command: parse, ingest, list, show, search, reindex, check, serve.
+"""The ``selaras`` command: parse, ingest, list, show, search, compare, similar, coverage, draft,
+reindex, check, serve.
 
 Each command parses its arguments, calls one domain function and prints the result. Errors are
 printed as one message on stderr with the error's exit code (``app.errors``), never a traceback.
@@ -385,6 +386,50 @@ def coverage(
     Console(width=max(_width(), 120) if not sys.stdout.isatty() else None).print(table)
     typer.echo(f"Sel: Pasal yang memuat topik (cells: the Pasal covering the topic); {len(matrix.regulations)} "
                f"dari (of) {matrix.total} peraturan.")
+
+
+def _by_suffix(path: Path, formats: dict[str, str], option: str) -> str:
+    """The export format a file's suffix asks for; InvalidInput naming the suffixes known."""
+    chosen = formats.get(path.suffix.lower())
+    if chosen is None:
+        raise InvalidInput(f"{option} harus berakhiran {', '.join(formats)} (unknown format): {path}")
+    return chosen
+
+
+@app.command()
+@reporting_errors
+def draft(
+    source: Annotated[str, typer.Option("--from", metavar="ID_OR_FILE", help="The regulation to start from: an ingested regulation's id or a file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Write the draft here: .docx, .txt or .html (by the extension).")],
+    jenis: Jenis = None,
+    daerah: Daerah = None,
+    matrix: Annotated[Optional[Path], typer.Option(help="Also write the comparison matrix here: .html or .docx.")] = None,
+    pasal: Annotated[Optional[str], typer.Option(help="Only these BAB, Bagian and Pasal, comma-separated node ids: `bab-1,pasal-16`.")] = None,
+    judul: Annotated[Optional[str], typer.Option(help="The draft's title (else the source's, adapted).")] = None,
+    tahun: Tahun = None,
+) -> None:
+    """Adapt a regulation into a draft for another region and kind (Lampiran II UU 12/2011); write it
+    and print every change made and every flag that needs a decision. Nothing is stored."""
+    from app.compare.regulations import load_side
+    from app.drafting.assemble import assemble
+    from app.drafting.export import report_lines, write
+    from app.drafting.store import new_plan
+
+    if not jenis or not daerah:
+        raise InvalidInput("--jenis dan --daerah wajib diisi (give the draft's kind and region).")
+    out_format = _by_suffix(out, {".docx": "docx", ".txt": "txt", ".html": "html"}, "--out")
+    matrix_format = _by_suffix(matrix, {".html": "matrix", ".docx": "matrix-docx"}, "--matrix") if matrix else None
+    picks = [item.strip() for item in (pasal or "").split(",") if item.strip()]
+    with _session() as session:
+        side = load_side(source, session)
+        plan = new_plan(session=session, document=side.document, frame=side.regulation_id or side.ref,
+                        regulation_id=side.regulation_id, jenis=jenis, daerah=daerah, picks=picks, judul=judul, tahun=tahun)
+    assembled = assemble(plan)
+    for path, chosen in ((out, out_format), (matrix, matrix_format)):
+        if path is not None and chosen is not None:
+            path.write_bytes(write(assembled, chosen))
+            typer.echo(f"{chosen} -> {path}", err=True)
+    typer.echo("\n".join(report_lines(assembled)))
 
 
 @app.command()

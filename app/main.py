@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from app import __version__
-from app.api import compare, coverage, health, regulations, search, similar
+from app.api import compare, coverage, drafts, health, regulations, search, similar
 from app.api.middleware import HEADER, RequestContext, SizeLimits
 from app.config import get_settings
 from app.db import get_engine
@@ -65,6 +65,7 @@ def create_app() -> FastAPI:
     app.include_router(search.router)
     app.include_router(compare.router)
     app.include_router(coverage.router)
+    app.include_router(drafts.router)
     app.add_exception_handler(SelarasError, handle_selaras_error)
     return app
 

@@ -10,14 +10,18 @@ Ids: a regulation's id is a readable slug (``perbup-batang-2019-23``; the rule i
 ``app.kb.naming``); a provision's id is ``<regulation id>/<node id>``
 (``perbup-batang-2019-23/pasal-5/ayat-2``), so it is unique across the knowledge base and
 readable in a URL. ``parent_id`` and ``explains`` hold provision ids in the same form.
+
+A draft (``app.drafting``) is a ``Draft`` row (its target, title, opening) and its
+``DraftProvision`` rows in order, each a heading or a Pasal with the source it was copied from;
+drafts and their provisions have numeric ids.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field as PydanticField, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field as PydanticField
 from sqlalchemy import JSON, Column, DateTime, Index
 from sqlmodel import Field, SQLModel
 
@@ -95,7 +99,66 @@ class ReferenceEntry(SQLModel, table=True):
     resolved: bool = Field(default=False)  # the target exists in this regulation
 
 
+class Draft(SQLModel, table=True):
+    """A draft regulation (rancangan) for a target region and kind, made from a regulation or a file.
+
+    Its Menimbang and Mengingat are kept as ``[{"text", "own"}]``: a source's items (``own``
+    false, adapted each time the draft is assembled) or the drafter's. ``source_jenis`` and
+    ``source_daerah`` say who made the regulation it was made from (what adaptation starts from).
+    """
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    judul: str                                           # the title, as the source printed it unless judul_own
+    judul_own: bool = Field(default=False)               # the drafter's own title (not adapted)
+    jenis: str                                           # the target kind: "Peraturan Daerah Provinsi"
+    daerah: str                                          # the target region: "Provinsi Jawa Tengah"
+    tahun: int
+    source: Optional[str] = Field(default=None)          # what it was made from: a regulation id or a file name
+    source_regulation_id: Optional[str] = Field(default=None)
+    source_jenis: Optional[str] = Field(default=None)
+    source_daerah: Optional[str] = Field(default=None)
+    forming_law: Optional[str] = Field(default=None)     # the Mengingat item of the law forming the target region
+    menimbang: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    mengingat: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class DraftProvision(SQLModel, table=True):
+    """One BAB, Bagian or Paragraf heading, or one Pasal with its content, of a draft, in order.
+
+    ``node`` holds a Pasal's subtree (``app.structure.tree.Node`` as JSON) with the ids of its
+    source, whose numbering its cross-references use; ``own`` marks a provision the drafter wrote
+    or edited, taken as written in the draft's own numbering. ``source_node_id`` is None for a new
+    provision; ``source_regulation_id`` is None for one from the file the draft was made from.
+    """
+
+    __table_args__ = (Index("ix_draftprovision_draft_position", "draft_id", "position"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="draft.id", ondelete="CASCADE", index=True)
+    position: int
+    kind: str                                            # bab | bagian | paragraf | pasal
+    heading: Optional[str] = Field(default=None)
+    node: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    source_regulation_id: Optional[str] = Field(default=None)
+    source_node_id: Optional[str] = Field(default=None)  # "pasal-16", "bab-5"
+    source_jenis: Optional[str] = Field(default=None)    # who made the source (for adaptation)
+    source_daerah: Optional[str] = Field(default=None)
+    own: bool = Field(default=False)
+    # a copied Pasal the drafter edited: its content as the source printed it (for the matrix)
+    original: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
 # --- public shapes --------------------------------------------------------------------------
+
+
+def _as_utc(value: datetime) -> datetime:
+    """SQLite gives back naive datetimes; they were written in UTC."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
 
 
 class _Shape(BaseModel):
@@ -124,14 +187,8 @@ class RegulationRead(_Shape):
         description="Format of the original file kept (text, pdf, docx, html), downloaded from "
                     "`GET /api/v1/regulations/{id}/original`; null: none kept.",
     )
-    created_at: datetime
-    updated_at: datetime
-
-    @field_validator("created_at", "updated_at")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        """SQLite gives back naive datetimes; they were written in UTC."""
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
 
 
 class RegulationPage(_Shape):
@@ -424,3 +481,123 @@ class Coverage(_Shape):
     total: int = PydanticField(default=0, description="Regulations matching the filters (the matrix shows at most `limit`).")
     regulations: list[CoverageRegulation]
     topics: list[CoverageTopic]
+
+
+# --- drafts (app.drafting) --------------------------------------------------------------------
+
+
+class DraftChangeRead(_Shape):
+    """One replacement adaptation or renumbering made in a provision."""
+
+    provision: str = PydanticField(examples=["pasal-16/ayat-1"], description="Where, in the draft: a node id, "
+                                   "`judul`, `menimbang/a`.")
+    before: str = PydanticField(examples=["Bupati"])
+    after: str = PydanticField(examples=["Gubernur"])
+    rule: str = PydanticField(examples=["kepala-daerah"], description="sitasi, jenis, kepala-daerah, nama-daerah, "
+                              "pemerintah-daerah, publikasi or rujukan (a cross-reference renumbered).")
+    count: int = 1
+
+
+class DraftFlagRead(_Shape):
+    """A place that needs a human decision (or a check's finding), with its reason."""
+
+    provision: str = PydanticField(examples=["pasal-17/ayat-1/huruf-d/angka-2"],
+                                   description="A node id, `menimbang/a`, `mengingat`, `mengingat/3` or `rancangan`.")
+    reason: str = PydanticField(examples=["daerah-sumber"])
+    message: str
+    excerpt: str = PydanticField(examples=["Batang"], description="The words that raised it.")
+
+
+class DraftProvisionRead(_Shape):
+    """A provision of a draft as the draft prints it now: its number, its text, where it came from."""
+
+    id: int = PydanticField(description="The provision's id in the draft (for PATCH, DELETE, move).")
+    position: int
+    kind: str = PydanticField(examples=["pasal"], description="bab, bagian, paragraf or pasal.")
+    node_id: str = PydanticField(examples=["pasal-16"], description="Its id in the assembled draft.")
+    num: Optional[str] = PydanticField(default=None, examples=["16"], description="Its number in the draft.")
+    heading: Optional[str] = None
+    text: str = PydanticField(default="", description="A Pasal's content adapted and renumbered, as printed: "
+                              "`(1) ...`, `a. ...` a line each (the form PATCH takes).")
+    source: Optional[str] = PydanticField(default=None, examples=["perbup-batang-2019-23/pasal-16"],
+                                          description="The provision it was copied from; null when written for the draft.")
+    own: bool = PydanticField(default=False, description="Written or edited by the drafter: taken as written.")
+
+
+class DraftRead(_Shape):
+    """A draft assembled: its target, opening, provisions, every change made and every flag raised."""
+
+    id: int
+    judul: str = PydanticField(examples=["PENYELENGGARAAN SMART CITY PROVINSI JAWA TENGAH"])
+    jenis: str = PydanticField(examples=["Peraturan Daerah Provinsi"])
+    daerah: str = PydanticField(examples=["Provinsi Jawa Tengah"])
+    tahun: int
+    source: Optional[str] = PydanticField(default=None, examples=["perbup-batang-2019-23"])
+    menimbang: list[str] = PydanticField(default_factory=list)
+    mengingat: list[str] = PydanticField(default_factory=list)
+    provisions: list[DraftProvisionRead] = PydanticField(default_factory=list)
+    changes: list[DraftChangeRead] = PydanticField(default_factory=list)
+    flags: list[DraftFlagRead] = PydanticField(default_factory=list)
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+
+
+class DraftSummary(_Shape):
+    """A draft as listed."""
+
+    id: int
+    judul: str
+    jenis: str
+    daerah: str
+    tahun: int
+    source: Optional[str] = None
+    updated_at: UtcDatetime
+
+
+class DraftCheck(_Shape):
+    """What the checks of a draft found (numbering, references, terms, leftover names, revoked Mengingat)."""
+
+    draft_id: int
+    findings: list[DraftFlagRead]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DraftPatch(_Request):
+    """What to change in a draft; what is left out stays. A title or an opening given is the
+    drafter's own from then on (not adapted)."""
+
+    judul: Optional[str] = PydanticField(default=None, max_length=1000, examples=["PENYELENGGARAAN JAWA TENGAH CERDAS"])
+    tahun: Optional[int] = PydanticField(default=None, ge=1945, le=2200)
+    jenis: Optional[str] = PydanticField(default=None, max_length=100, examples=["Perda Provinsi"])
+    daerah: Optional[str] = PydanticField(default=None, max_length=200, examples=["Provinsi Jawa Tengah"])
+    menimbang: Optional[list[str]] = PydanticField(default=None, description="Every Menimbang item, in order.")
+    mengingat: Optional[list[str]] = PydanticField(default=None, description="Every Mengingat item, in order.")
+
+
+class DraftProvisionCreate(_Request):
+    """A provision to add: picked from a stored regulation (`source`), or new (`kind` with `text`
+    for a Pasal, with `heading` for a BAB, Bagian or Paragraf)."""
+
+    source: Optional[str] = PydanticField(default=None, max_length=400, examples=["perda-prov-jawa-tengah-2019-11/pasal-14"],
+                                          description="A provision id, as search and similar-clause results give it.")
+    kind: Optional[Literal["bab", "bagian", "paragraf", "pasal"]] = None
+    text: Optional[str] = PydanticField(default=None, max_length=20_000, examples=["(1) Gubernur membentuk Dewan.\n(2) ..."])
+    heading: Optional[str] = PydanticField(default=None, max_length=500, examples=["KETENTUAN PERALIHAN"])
+    position: Optional[int] = PydanticField(default=None, ge=0, le=1_000_000,
+                                            description="Where, counted from 0 (the end when left out).")
+
+
+class DraftProvisionEdit(_Request):
+    """A Pasal's new content (`text`, a line per ayat or item, in the draft's numbering) or a group's `heading`."""
+
+    text: Optional[str] = PydanticField(default=None, max_length=20_000)
+    heading: Optional[str] = PydanticField(default=None, max_length=500)
+
+
+class DraftProvisionMove(_Request):
+    """Where to move a provision (a group with what it holds), among the provisions that remain, from 0."""
+
+    position: int = PydanticField(ge=0, le=1_000_000)

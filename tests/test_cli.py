@@ -339,3 +339,60 @@ def test_coverage_text_csv_json(runner, corpus):
     bad = runner.invoke(app, ["coverage", "--topik", "nope"])
     assert bad.exit_code == 2 and "unknown topic" in bad.stderr
     assert runner.invoke(app, ["coverage", "tidak-ada"]).exit_code == 4
+
+
+# --- draft -------------------------------------------------------------------------------
+
+
+def test_draft_from_a_file_writes_the_docx_and_the_matrix_and_prints_changes_and_flags(runner, tmp_path):
+    import docx
+
+    out, matrix = tmp_path / "rancangan.docx", tmp_path / "matriks.html"
+    result = runner.invoke(app, ["draft", "--from", str(SPECIMEN_DIR / "perbup-batang-2019-23-smart-city.txt"),
+                                 "--jenis", "Perda Provinsi", "--daerah", "Provinsi Jawa Tengah", "-o", str(out),
+                                 "--matrix", str(matrix), "--tahun", "2025"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Rancangan Peraturan Daerah Provinsi Jawa Tengah tentang Penyelenggaraan Smart City Provinsi Jawa Tengah"
+    assert "  pasal-1/angka-3  Bupati Batang -> Gubernur Jawa Tengah  [kepala-daerah]" in lines
+    assert any(line.startswith("  pasal-17/ayat-1/huruf-d/angka-2  [daerah-sumber] Batang:") for line in lines)
+    assert f"docx -> {out}" in result.stderr and f"matrix -> {matrix}" in result.stderr
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "PERATURAN DAERAH PROVINSI JAWA TENGAH" in paragraphs and "Pasal 36" in paragraphs
+    assert "<th>Rancangan</th><th>Sumber</th><th>Perubahan</th>" in matrix.read_text(encoding="utf-8")
+
+
+def test_draft_from_an_ingested_regulation_chosen_pasal_as_text(runner, tmp_path):
+    from app.structure.parser import parse_text
+
+    assert runner.invoke(app, ["ingest", str(SPECIMEN_DIR / "perda-jateng-2019-11-jateng-cerdas.txt")]).exit_code == 0
+    out = tmp_path / "rancangan.txt"
+    result = runner.invoke(app, ["draft", "--from", "perda-prov-jawa-tengah-2019-11", "--jenis", "Perbup",
+                                 "--daerah", "Kendal", "--pasal", "bab-1,pasal-27,pasal-28", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = parse_text(out.read_text(encoding="utf-8"))
+    assert document.metadata.jenis == "Peraturan Bupati" and document.metadata.daerah == "Kabupaten Kendal"
+    assert [n.num for n in document.body] == ["I", "II", "III"]  # KETENTUAN UMUM, KELEMBAGAAN, a Ketentuan Penutup
+    assert "sebagaimana dimaksud dalam Pasal 2 ayat (1) huruf a" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["-o", "x.pdf"], 2, "unknown format"),
+    (["-o", "x.docx", "--matrix", "m.txt"], 2, "unknown format"),
+    (["-o", "x.docx", "--jenis", "UU"], 2, "must be a Perda"),
+    (["-o", "x.docx", "--daerah", "Kabupaten Kendal"], 2, "another level"),
+    (["-o", "x.docx", "--pasal", "pasal-99"], 4, "pasal-99"),
+])
+def test_draft_bad_input_exits_with_a_message(runner, tmp_path, args, code, message):
+    base = ["draft", "--from", str(SPECIMEN_DIR / "perbup-batang-2019-23-smart-city.txt"), "--jenis", "Perda Provinsi",
+            "--daerah", "Provinsi Jawa Tengah"]
+    result = runner.invoke(app, [*base, *[str(tmp_path / a) if a.endswith((".pdf", ".docx", ".txt")) else a for a in args]])
+    assert result.exit_code == code and message in result.stderr and no_traceback(result), result.output
+
+
+def test_draft_unknown_source_or_no_target(runner, tmp_path):
+    missing = runner.invoke(app, ["draft", "--from", "tidak-ada-2020-1", "--jenis", "Perda", "--daerah", "Jawa Tengah",
+                                  "-o", str(tmp_path / "x.docx")])
+    assert missing.exit_code == 4 and "neither a file nor a regulation id" in missing.stderr
+    untargeted = runner.invoke(app, ["draft", "--from", "x", "-o", str(tmp_path / "x.docx")])
+    assert untargeted.exit_code == 2 and "kind and region" in untargeted.stderr

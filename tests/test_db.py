@@ -26,6 +26,10 @@ def columns(table: str) -> set[str]:
     return {column["name"] for column in inspect(get_engine()).get_columns(table)}
 
 
+#: the tables of a database made before migrations existed
+FIRST_TABLES = {"regulation", "provision", "definitionentry", "referenceentry"}
+
+
 def head_revision() -> str:
     return ScriptDirectory(str(Path(migrate.__code__.co_filename).parent / "migrations")).get_current_head()
 
@@ -40,7 +44,9 @@ def drop_columns(data_dir: Path, *names: str) -> None:
     existed: no ``alembic_version``, fewer columns (SQLite >= 3.35)."""
     dispose_engines()
     with sqlite3.connect(data_dir / "selaras.db") as connection:
-        connection.execute("DROP TABLE alembic_version")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in sorted(tables - FIRST_TABLES):  # alembic_version, and those added by later migrations
+            connection.execute(f"DROP TABLE {table}")
         for name in names:
             connection.execute(f"ALTER TABLE regulation DROP COLUMN {name}")
     connection.close()

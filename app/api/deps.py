@@ -30,11 +30,8 @@ class Upload:
     data: bytes
 
 
-def read_upload(
-    settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF, DOCX, HTML.")],
-) -> Upload:
-    """The multipart field ``file``; TooLarge (413) above ``Settings.upload_max_mb``."""
+def _within_limit(settings: Settings, file: UploadFile) -> Upload:
+    """An uploaded file read whole; TooLarge (413) above ``Settings.upload_max_mb``."""
     limit = settings.upload_max_mb * 1024 * 1024
     data = file.file.read(limit + 1)
     if len(data) > limit:
@@ -42,7 +39,25 @@ def read_upload(
     return Upload(filename=file.filename, data=data)
 
 
+def read_upload(
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF, DOCX, HTML.")],
+) -> Upload:
+    """The multipart field ``file``; TooLarge (413) above ``Settings.upload_max_mb``."""
+    return _within_limit(settings, file)
+
+
+def read_optional_upload(
+    settings: SettingsDep,
+    file: Annotated[UploadFile | None, File(description="A regulation's text in any format `selaras parse` reads: "
+                                                         "text, PDF, DOCX, HTML.")] = None,
+) -> Upload | None:
+    """The multipart field ``file`` when it is sent (within ``Settings.upload_max_mb``), else None."""
+    return _within_limit(settings, file) if file is not None else None
+
+
 UploadDep = Annotated[Upload, Depends(read_upload)]
+OptionalUploadDep = Annotated[Upload | None, Depends(read_optional_upload)]
 
 _API_KEY_HEADER = APIKeyHeader(
     name="X-API-Key", auto_error=False, scheme_name="APIKey",

@@ -15,7 +15,8 @@ from app.models import CompareSide, Comparison, Coverage, DiffPart, SimilarResul
 
 CSV_COLUMNS = ("pasal_a", "pasal_b", "relation", "score", "provision_a", "provision_b")
 
-_STYLE = """
+#: the stylesheet of the printable HTML reports (this comparison, a draft's matrix in app.drafting.export)
+STYLE = """
 body{font-family:Georgia,serif;margin:2em;color:#222}h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.4em;vertical-align:top;font-size:.92em}
 th{background:#eee}del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}
@@ -71,7 +72,7 @@ def to_html(comparison: Comparison) -> str:
     only = ", ".join
     return f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Perbandingan: {html.escape(a.ref)} dan {html.escape(b.ref)}</title>
-<style>{_STYLE}</style></head><body>
+<style>{STYLE}</style></head><body>
 <h1>Perbandingan Pasal demi Pasal</h1>
 <p><b>A:</b> {_title(a)}<br><b>B:</b> {_title(b)}</p>
 <p>{comparison.carried:.0%} Pasal A terbawa ke B. Hubungan: {html.escape(only(f"{k} {v}" for k, v in sorted(comparison.relations.items())))}.<br>

@@ -63,16 +63,28 @@ def parse_text(text: str) -> Document:
     doc.body = build_body(parts.body, amending=amending, notes=doc.removed)
     doc.penjelasan = build_penjelasan(parts.penjelasan, amending=amending, notes=doc.removed)
     doc.lampiran = _lampiran(parts.lampiran)
+    assign_ids(doc)
+    read_links(doc, amending=amending)
+    if not any(n.kind == "pasal" for n in walk_all(doc.body)):
+        doc.warnings.append("Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?")
+    return doc
+
+
+def assign_ids(doc: Document) -> None:
+    """Give every node of the body, the Penjelasan and the Lampiran its id from its path
+    (``app.structure.ids``), and each Penjelasan node the id of the body node it explains."""
     registry = IdRegistry()
     _assign_ids(doc.body, registry, struct_prefix="", prefix="")
     _assign_ids(doc.penjelasan, registry, struct_prefix="penjelasan/", prefix="penjelasan/", explains="")
     _assign_ids(doc.lampiran, registry, struct_prefix="", prefix="")
+
+
+def read_links(doc: Document, *, amending: bool = False) -> None:
+    """Read the definitions of Pasal 1, the cross-references and (amending acts) the numbered
+    changes out of a document whose nodes have their ids."""
     doc.definitions = [] if amending else find_definitions(doc.body)
     doc.references = _references(doc.body)
     doc.changes = _changes(doc.body)
-    if not any(n.kind == "pasal" for n in walk_all(doc.body)):
-        doc.warnings.append("Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?")
-    return doc
 
 
 def _amended(judul: str) -> dict | None:

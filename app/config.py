@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port `selaras serve` listens on.")
     page_size_max: int = Field(default=200, ge=1, le=10_000, description="Largest page the API returns.")
     upload_max_mb: int = Field(default=50, ge=1, le=2_000, description="Largest file the API accepts (an upload or a draft to compare), in MB.")
+    ocr_max_pages: int = Field(
+        default=200, ge=1, le=10_000,
+        description="Most pages of one file read by OCR (a scan, an image); more is refused (413 for an upload).",
+    )
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = Field(
         default=(),
         description="Comma-separated keys that may upload regulations (header X-API-Key); none: uploads are disabled.",

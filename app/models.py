@@ -45,7 +45,7 @@ class Regulation(SQLModel, table=True):
     source_path: Optional[str] = Field(default=None, index=True)
     content_hash: str = Field(unique=True, index=True, max_length=64)  # sha256 of the file bytes
     # the original file kept under its content hash (app.kb.originals), its format read from its
-    # bytes: text, pdf, docx or html; None: none kept (stored before originals were kept)
+    # bytes: text, pdf, docx, html, png, jpeg, gif or tiff; None: none kept (stored before originals were kept)
     original_format: Optional[str] = Field(default=None)
     overrides: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     document: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -121,7 +121,7 @@ class RegulationRead(_Shape):
     warnings: int = PydanticField(default=0, description="How many parser warnings the text raised.")
     original_format: Optional[str] = PydanticField(
         default=None, examples=["pdf"],
-        description="Format of the original file kept (text, pdf, docx, html), downloaded from "
+        description="Format of the original file kept (text, pdf, docx, html, png, jpeg, gif, tiff), downloaded from "
                     "`GET /api/v1/regulations/{id}/original`; null: none kept.",
     )
     created_at: datetime

@@ -232,7 +232,7 @@ def test_a_file_above_the_size_limit_is_413(keys: None, client: TestClient, data
     ("kosong.txt", b"", "empty file"),
     ("spasi.txt", b" \n\t\n", "empty file"),
     ("biner.txt", bytes(range(256)) * 40, "not text"),
-    ("gambar.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "OCR"),
+    ("gambar.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "damaged or unknown image"),
     ("rusak.pdf", b"%PDF-1.7\n%%EOF", "rusak.pdf"),
 ])
 def test_an_unreadable_file_is_422_and_stores_nothing(keys: None, client: TestClient, data_dir: Path,

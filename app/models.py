@@ -95,7 +95,32 @@ class ReferenceEntry(SQLModel, table=True):
     resolved: bool = Field(default=False)  # the target exists in this regulation
 
 
+JobStatus = Literal["queued", "running", "done", "failed"]
+
+
+class Job(SQLModel, table=True):
+    """A background job: an upload stored by the worker thread (``app.kb.jobs``), OCR and all."""
+
+    id: str = Field(primary_key=True, max_length=32)   # 32 random hex digits: the job's address
+    status: str = Field(default="queued", index=True)  # JobStatus: queued -> running -> done | failed
+    filename: Optional[str] = Field(default=None)      # the uploaded file's name, made safe
+    pages_done: int = Field(default=0)                 # pages read by OCR so far
+    pages_total: int = Field(default=0)                # pages OCR reads in all
+    regulation_id: Optional[str] = Field(default=None)  # done: the regulation stored
+    result: Optional[str] = Field(default=None)        # done: added | updated | unchanged
+    error: Optional[str] = Field(default=None)         # failed: the message, as the API would answer it
+    error_status: Optional[int] = Field(default=None)  # failed: the HTTP status it would have had
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    finished_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+
+
 # --- public shapes --------------------------------------------------------------------------
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A datetime read back from the database, in UTC: SQLite gives back naive datetimes, which
+    were written in UTC."""
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 class _Shape(BaseModel):
@@ -127,11 +152,7 @@ class RegulationRead(_Shape):
     created_at: datetime
     updated_at: datetime
 
-    @field_validator("created_at", "updated_at")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        """SQLite gives back naive datetimes; they were written in UTC."""
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+    _utc = field_validator("created_at", "updated_at")(as_utc)
 
 
 class RegulationPage(_Shape):
@@ -196,6 +217,49 @@ class IngestResult(_Shape):
     warnings: list[str] = PydanticField(
         default_factory=list, examples=[["Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?"]],
     )
+
+
+class JobRead(_Shape):
+    """A background job, as it stands."""
+
+    id: str = PydanticField(examples=["6f1c0e3a9b2d4c5e8f7a6b5c4d3e2f1a"])
+    status: JobStatus = PydanticField(examples=["running"], description="queued, running, done or failed.")
+    filename: Optional[str] = PydanticField(default=None, examples=["perbup-batang-2019-23.pdf"])
+    pages_done: int = PydanticField(default=0, examples=[3], description="Pages read by OCR so far.")
+    pages_total: int = PydanticField(default=0, examples=[12], description="Pages OCR reads in all.")
+    regulation_id: Optional[str] = PydanticField(
+        default=None, examples=["perbup-batang-2019-23"],
+        description="When done: the regulation stored (`GET /api/v1/regulations/{regulation_id}`).",
+    )
+    result: Optional[Literal["added", "updated", "unchanged"]] = PydanticField(
+        default=None, examples=["added"], description="When done: what the upload did, as `status` of a 201/200 answer.",
+    )
+    error: Optional[str] = PydanticField(
+        default=None, examples=["Tidak ada teks yang terbaca pada gambar (OCR found no text in the image): scan.png"],
+        description="When failed: why. Nothing of the upload is stored.",
+    )
+    error_status: Optional[int] = PydanticField(
+        default=None, examples=[422], description="When failed: the HTTP status the error has in a direct answer.",
+    )
+    created_at: datetime
+    finished_at: Optional[datetime] = None
+
+    _utc = field_validator("created_at", "finished_at")(as_utc)
+
+
+class JobAccepted(_Shape):
+    """The answer to an upload left to a background job (202): the job to follow."""
+
+    job: JobRead
+
+
+class JobPage(_Shape):
+    """One page of jobs, newest first, and the number of all jobs."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[JobRead]
 
 
 class ErrorMessage(_Shape):

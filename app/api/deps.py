@@ -1,5 +1,5 @@
 """Typed dependencies of the routes: the database session, the settings, the page asked for, an
-uploaded file within the size limit, and the API key that allows a change."""
+uploaded file within the size limit, the API key that allows a change, and the background worker."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, File, Query, Security, UploadFile
+from fastapi import Depends, File, Query, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader
 from sqlmodel import Session
@@ -17,9 +17,19 @@ from app.config import Settings, get_settings
 from app.db import get_session
 from app.errors import Forbidden, TooLarge, Unauthorized
 from app.index.search import SearchFilters
+from app.kb.worker import Worker
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_worker(request: Request) -> Worker:
+    """The application's background worker, started and stopped with it (``app.main``)."""
+    worker: Worker = request.app.state.worker
+    return worker
+
+
+WorkerDep = Annotated[Worker, Depends(get_worker)]
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,8 @@ class Upload:
 
 def read_upload(
     settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF, DOCX, HTML.")],
+    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF "
+                                                 "(scanned too), page image, DOCX, HTML.")],
 ) -> Upload:
     """The multipart field ``file``; TooLarge (413) above ``Settings.upload_max_mb``."""
     limit = settings.upload_max_mb * 1024 * 1024

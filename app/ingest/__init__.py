@@ -119,9 +119,12 @@ def extract(path: str | Path, *, progress: OcrProgress | None = None) -> str:
 def ocr_pages(path: str | Path) -> int:
     """How many pages of the file at ``path`` ``extract`` would read by OCR: an image's pages, a
     PDF's pages without a text layer, 0 for the other formats. Raises as ``extract`` would before
-    any page is read: TooLarge above ``SELARAS_OCR_MAX_PAGES``, UnreadableFile for a damaged file."""
+    any page is read: TooLarge above ``SELARAS_OCR_MAX_PAGES``, UnreadableFile for a damaged file
+    and, when there are pages to read, without tesseract."""
     path = Path(path)
     paged = PAGED.get(sniff(read_bytes(path, HEAD_SIZE)))
     pages = paged.ocr_pages(path) if paged else 0
-    ocr.check_page_limit(pages, path)
+    if pages:
+        ocr.check_page_limit(pages, path)
+        ocr.tesseract_command()
     return pages

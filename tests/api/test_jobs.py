@@ -119,6 +119,17 @@ def test_refused_before_any_job_when_it_can_be_known_at_once(
     assert client.get("/api/v1/jobs", headers=HEADERS).json()["total"] == 0
 
 
+def test_without_tesseract_a_scan_is_422_at_once(keys: None, client: TestClient, page_png: bytes, tmp_path: Path,
+                                                 data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = state(data_dir)
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))  # no tesseract on it
+
+    response = upload(client, page_png, name="perbup.png")
+
+    assert response.status_code == 422 and "tesseract" in response.json()["detail"]
+    assert state(data_dir) == before
+
+
 def test_an_unknown_job_is_404(client: TestClient) -> None:
     response = client.get("/api/v1/jobs/tidak-ada")
     assert response.status_code == 404 and "job not found" in response.json()["detail"]

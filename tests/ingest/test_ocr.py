@@ -147,9 +147,9 @@ def test_without_tesseract_ocr_says_what_to_install(tmp_path, regulation_pages, 
     pdf = write_scanned_pdf(tmp_path / "pindaian.pdf", regulation_pages)
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))  # no tesseract on it
 
-    for path in (png, pdf):
+    for check in (lambda: extract(png), lambda: extract(pdf), lambda: ocr_pages(png)):
         with pytest.raises(UnreadableFile, match="OCR needs tesseract, which is not installed") as caught:
-            extract(path)
+            check()
         assert "apt-get install tesseract-ocr tesseract-ocr-ind" in caught.value.message
 
 

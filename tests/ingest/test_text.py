@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+import app.ingest
 from app.errors import NotFound, UnreadableFile
 from app.ingest import extract, sniff
 from app.ingest.text import decode_text, read_text
@@ -109,3 +112,8 @@ def test_an_empty_file_is_refused_whatever_its_name(tmp_path, name):
     with pytest.raises(UnreadableFile, match="empty file") as caught:
         extract(path)
     assert str(path) in caught.value.message
+
+
+def test_docstring_examples():
+    result = doctest.testmod(app.ingest)
+    assert result.attempted and not result.failed

@@ -1,3 +1,6 @@
+import doctest
+
+import app.text.cleanup
 from app.text.cleanup import clean_lines
 
 
@@ -76,3 +79,8 @@ def test_text_repeated_at_page_edges_or_in_mid_page_stays():
     for text in (explained, mid_page):
         lines, removed = _texts(text)
         assert all(reason == "page-number" for _, reason in removed), removed
+
+
+def test_docstring_examples():
+    result = doctest.testmod(app.text.cleanup)
+    assert result.attempted and not result.failed

@@ -108,7 +108,7 @@ def _ocr_line(path: Path, done: int, total: int) -> None:
     if done:
         typer.echo(f"OCR {path.name}: halaman {done}/{total} (page {done} of {total})", err=True)
     else:
-        typer.echo(f"OCR {path.name}: {total} halaman dibaca dengan OCR (reading {total} pages by OCR)", err=True)
+        typer.echo(f"OCR {path.name}: {total} halaman akan dibaca (pages to read: {total})", err=True)
 
 
 @app.callback()

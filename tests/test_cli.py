@@ -106,7 +106,7 @@ def test_parse_and_ingest_count_the_pages_ocr_reads_on_stderr(runner, scanned):
     assert parsed.exit_code == 0, parsed.output
     assert json.loads(parsed.stdout)["metadata"]["nomor"] == "23"
     assert parsed.stderr.splitlines() == [
-        "OCR pindaian.pdf: 1 halaman dibaca dengan OCR (reading 1 pages by OCR)",
+        "OCR pindaian.pdf: 1 halaman akan dibaca (pages to read: 1)",
         "OCR pindaian.pdf: halaman 1/1 (page 1 of 1)",
     ]
 

@@ -17,8 +17,9 @@ recorded with its reason and the next file goes on; its regulation is never half
 ``ingest_upload`` stores an uploaded file the same way (``POST /api/v1/regulations``), its form
 fields as its sidecar, and indexes its clauses; ``upload_ocr_pages`` tells beforehand how many of
 its pages OCR would read (``app.kb.jobs`` leaves those uploads to a background job). Reading and
-storing take an ``OcrProgress`` callback, told of each page OCR reads. A text in which no Pasal is found is stored, with
-the parser's warning, by both: the parser never refuses a text, and what it found is kept.
+storing take an ``OcrProgress`` callback, told of each page OCR reads. A text in which no Pasal is
+found is stored, with the parser's warning, by both: the parser never refuses a text, and what it
+found is kept.
 """
 
 from __future__ import annotations

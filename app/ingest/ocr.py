@@ -47,6 +47,8 @@ OcrProgress = Callable[[int, int], None]
 
 PAGE_BREAK = "\n\f"
 LANGUAGE = "ind"
+#: tesseract's page segmentation mode 4: "a single column of text of variable sizes"
+SEGMENTATION = "4"
 #: the resolution PDF pages are rendered at, and assumed for an image that does not say its own
 DPI = 300
 #: a page whose darkest pixel is lighter than this (0 black .. 255 white) has no ink: it is blank
@@ -119,7 +121,7 @@ def read_page(image: Image.Image, *, tesseract: str | None = None, name: str | P
         return ""
     page = io.BytesIO()
     gray.save(page, format="PPM")  # uncompressed: nothing to encode or decode
-    command = [tesseract or tesseract_command(), "stdin", "stdout", "-l", LANGUAGE, "--psm", "4",
+    command = [tesseract or tesseract_command(), "stdin", "stdout", "-l", LANGUAGE, "--psm", SEGMENTATION,
                "--dpi", str(_dpi(image))]
     try:
         done = subprocess.run(

@@ -5,7 +5,8 @@ them), and their pages scanned by poppler's pdftoppm (300 dpi, grayscale) into P
 images. Measured, per specimen and in all: pages per second reading the text layer (``extract``)
 and reading plus parsing (``parse_file``, the best of ``--repeat`` runs); pages per second and
 seconds per page of OCR (``parse_file`` on the scan: render, tesseract, parse), with the share of
-the specimen's Pasal and ayat recovered; the peak memory of this process and of the largest
+the specimen's Pasal and ayat recovered, and the CPU seconds a page takes (tesseract's and
+rendering's: on a busy machine, wall time says more about the neighbours); the peak memory of this process and of the largest
 tesseract process. Prints a table and writes JSON (default bench-results/ingest.json).
 
 usage: python scripts/bench_ingest.py [--ocr NAME ...] [--ocr-pages N] [--repeat N] [--out FILE]
@@ -81,18 +82,25 @@ def text_pdf(name: str, folder: Path, repeat: int) -> dict:
             "extract_pages_per_s": pages / extract_s, "parse_pages_per_s": pages / parse_s}
 
 
+def cpu_seconds() -> float:
+    """CPU time (user and system) of this process and of its children that have ended."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
 def scanned_pdf(name: str, folder: Path, max_pages: int) -> dict:
     printed = folder / f"{name}.pdf"
     scans = page_images(printed, folder / f"{name}-pindaian")
     whole = len(scans)
     scans = scans[:max_pages] if max_pages else scans
     scan = write_scanned_pdf(folder / f"{name}-pindaian.pdf", scans)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     document = parse_file(scan)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     pasal, ayat = recovered(document, name) if len(scans) == whole else (None, None)
     return {"specimen": name, "pages": len(scans), "seconds": seconds, "seconds_per_page": seconds / len(scans),
-            "pages_per_s": len(scans) / seconds, "pasal_recovered": pasal, "ayat_recovered": ayat}
+            "cpu_seconds_per_page": cpu / len(scans), "pages_per_s": len(scans) / seconds,
+            "pasal_recovered": pasal, "ayat_recovered": ayat}
 
 
 def main() -> int:
@@ -138,7 +146,8 @@ def main() -> int:
         found = (f"; Pasal {r['pasal_recovered']:.1%}, ayat {r['ayat_recovered']:.1%} recovered"
                  if r["pasal_recovered"] is not None else "")
         rows.append((f"OCR {r['specimen']} ({r['pages']} p.)",
-                     f"{r['pages_per_s']:.2f} pages/s, {r['seconds_per_page']:.1f} s/page{found}"))
+                     f"{r['pages_per_s']:.2f} pages/s, {r['seconds_per_page']:.1f} s/page "
+                     f"({r['cpu_seconds_per_page']:.1f} s of CPU){found}"))
     rows += [
         ("peak memory (RSS, this process)", f"{summary['peak_rss_mb']:.0f} MB"),
         ("peak memory (RSS, largest tesseract)",

@@ -12,6 +12,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# Tesseract with its Indonesian data reads scanned PDFs and page images (app.ingest.ocr).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ind \
+ && rm -rf /var/lib/apt/lists/*
+
 # The package first (a layer that changes only with the code), then the corpus.
 COPY pyproject.toml README.md ./
 COPY app ./app

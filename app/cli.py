@@ -105,6 +105,14 @@ def _width() -> int:
     return min(shutil.get_terminal_size((100, 24)).columns, 100)
 
 
+def _ocr_line(path: Path, done: int, total: int) -> None:
+    """One line on stderr for each page OCR reads: ``OCR pindaian.pdf: halaman 2/5 (page 2 of 5)``."""
+    if done:
+        typer.echo(f"OCR {path.name}: halaman {done}/{total} (page {done} of {total})", err=True)
+    else:
+        typer.echo(f"OCR {path.name}: {total} halaman akan dibaca (pages to read: {total})", err=True)
+
+
 @app.callback()
 def _root(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens (debug).")] = False,
@@ -119,14 +127,15 @@ def parse(
     files: Annotated[list[Path], typer.Argument(help="Regulation files: text (.txt, .md), PDF, DOCX or HTML.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="JSON: one object for one file, JSON Lines for several.")] = False,
 ) -> None:
-    """Parse files into their structure and print it (no database involved)."""
+    """Parse files into their structure and print it (no database involved); OCR'd pages are
+    counted on stderr."""
     from app.kb.ingest import parse_file
     from app.kb.outline import document_lines
 
     exit_code = 0
     for path in files:
         try:
-            document = parse_file(path)
+            document = parse_file(path, progress=functools.partial(_ocr_line, path))
         except SelarasError as error:
             typer.echo(f"selaras: {path}: {error.message}", err=True)
             exit_code = exit_code or error.exit_code
@@ -153,7 +162,8 @@ def ingest(
     if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds regulations.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Re-parse files whose content did not change.")] = False,
 ) -> None:
-    """Parse files and folders into the knowledge base; exit 1 if any file failed."""
+    """Parse files and folders into the knowledge base; exit 1 if any file failed. OCR'd pages
+    are counted on stderr."""
     from app.config import get_settings
     from app.index.sync import rebuild_if_outdated, update_index
     from app.kb.ingest import IngestItem, ingest_paths
@@ -176,7 +186,8 @@ def ingest(
             def on_progress(item: IngestItem, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, description=item.path.name[:40])
 
-            report = ingest_paths(session=session, paths=targets, on_progress=on_progress, force=force)
+            report = ingest_paths(session=session, paths=targets, on_progress=on_progress, on_ocr_page=_ocr_line,
+                                  force=force)
         changed = [item.regulation_id for item in report.items if item.status in ("added", "updated") and item.regulation_id]
         clauses = update_index(session=session, regulation_ids=changed)
     counts = report.counts()

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     )
     log_format: Literal["json", "text"] = Field(default="json", description="How `selaras serve` logs: one JSON object per line, or plain text.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Lowest level `selaras serve` logs.")
+    ocr_max_pages: int = Field(
+        default=200, ge=1, le=10_000,
+        description="Most pages of one file read by OCR (a scan, an image); more is refused (413 for an upload).",
+    )
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = Field(
         default=(),
         description="Comma-separated keys that may upload regulations (header X-API-Key); none: uploads are disabled.",

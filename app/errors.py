@@ -69,3 +69,9 @@ class IndexUnavailable(SelarasError):
 
     status_code = 503
     exit_code = 5
+
+
+class Interrupted(SelarasError):
+    """Raised when a background job is stopped before its end: the server shut down, or restarted."""
+
+    status_code = 503

@@ -1,4 +1,5 @@
-"""Builds the FastAPI application: routers and the one handler that turns SelarasError into JSON.
+"""Builds the FastAPI application: routers, the background worker (``app.kb.worker``, started and
+stopped with it) and the one handler that turns SelarasError into JSON.
 
 Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the OpenAPI documentation is at
 ``/docs``.
@@ -6,6 +7,7 @@ Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the OpenAPI documen
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
@@ -13,13 +15,16 @@ from typing import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
 from app import __version__
-from app.api import compare, coverage, drafts, health, regulations, search, similar
+from app.api import compare, coverage, drafts, health, jobs, regulations, search, similar
 from app.api.middleware import HEADER, RequestContext, SizeLimits
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import SelarasError
+from app.kb.jobs import fail_interrupted
+from app.kb.worker import Worker
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +47,17 @@ async def handle_selaras_error(_request: Request, error: Exception) -> JSONRespo
 
 
 @asynccontextmanager
-async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    get_engine()  # opens the database and creates missing tables before the first request
-    yield
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open the database (creating missing tables) before the first request, mark failed the jobs
+    a previous stop interrupted, and run the background worker until the application stops."""
+    with Session(get_engine()) as session:
+        if interrupted := fail_interrupted(session=session):
+            logger.warning("%d background job(s) interrupted by the last stop marked failed", interrupted)
+    app.state.worker = Worker()
+    try:
+        yield
+    finally:
+        await asyncio.to_thread(app.state.worker.stop)
 
 
 def create_app() -> FastAPI:
@@ -64,6 +77,7 @@ def create_app() -> FastAPI:
     app.include_router(regulations.router)
     app.include_router(search.router)
     app.include_router(compare.router)
+    app.include_router(jobs.router)
     app.include_router(coverage.router)
     app.include_router(drafts.router)
     app.add_exception_handler(SelarasError, handle_selaras_error)

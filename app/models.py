@@ -49,7 +49,7 @@ class Regulation(SQLModel, table=True):
     source_path: Optional[str] = Field(default=None, index=True)
     content_hash: str = Field(unique=True, index=True, max_length=64)  # sha256 of the file bytes
     # the original file kept under its content hash (app.kb.originals), its format read from its
-    # bytes: text, pdf, docx or html; None: none kept (stored before originals were kept)
+    # bytes: text, pdf, docx, html, png, jpeg, gif or tiff; None: none kept (stored before originals were kept)
     original_format: Optional[str] = Field(default=None)
     overrides: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     document: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -148,6 +148,24 @@ class DraftProvision(SQLModel, table=True):
     own: bool = Field(default=False)
     # a copied Pasal the drafter edited: its content as the source printed it (for the matrix)
     original: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+JobStatus = Literal["queued", "running", "done", "failed"]
+
+
+class Job(SQLModel, table=True):
+    """A background job: an upload stored by the worker thread (``app.kb.jobs``), OCR and all."""
+
+    id: str = Field(primary_key=True, max_length=32)   # 32 random hex digits: the job's address
+    status: str = Field(default="queued", index=True)  # JobStatus: queued -> running -> done | failed
+    filename: Optional[str] = Field(default=None)      # the uploaded file's name, made safe
+    pages_done: int = Field(default=0)                 # pages read by OCR so far
+    pages_total: int = Field(default=0)                # pages OCR reads in all
+    regulation_id: Optional[str] = Field(default=None)  # done: the regulation stored
+    result: Optional[str] = Field(default=None)        # done: added | updated | unchanged
+    error: Optional[str] = Field(default=None)         # failed: the message, as the API would answer it
+    error_status: Optional[int] = Field(default=None)  # failed: the HTTP status it would have had
+    process: Optional[str] = Field(default=None)       # who runs it: app.kb.worker.PROCESS of its API process
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    finished_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 # --- public shapes --------------------------------------------------------------------------
@@ -184,7 +202,7 @@ class RegulationRead(_Shape):
     warnings: int = PydanticField(default=0, description="How many parser warnings the text raised.")
     original_format: Optional[str] = PydanticField(
         default=None, examples=["pdf"],
-        description="Format of the original file kept (text, pdf, docx, html), downloaded from "
+        description="Format of the original file kept (text, pdf, docx, html, png, jpeg, gif, tiff), downloaded from "
                     "`GET /api/v1/regulations/{id}/original`; null: none kept.",
     )
     created_at: UtcDatetime
@@ -253,6 +271,47 @@ class IngestResult(_Shape):
     warnings: list[str] = PydanticField(
         default_factory=list, examples=[["Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?"]],
     )
+
+
+class JobRead(_Shape):
+    """A background job, as it stands."""
+
+    id: str = PydanticField(examples=["6f1c0e3a9b2d4c5e8f7a6b5c4d3e2f1a"])
+    status: JobStatus = PydanticField(examples=["running"], description="queued, running, done or failed.")
+    filename: Optional[str] = PydanticField(default=None, examples=["perbup-batang-2019-23.pdf"])
+    pages_done: int = PydanticField(default=0, examples=[3], description="Pages read by OCR so far.")
+    pages_total: int = PydanticField(default=0, examples=[12], description="Pages OCR reads in all.")
+    regulation_id: Optional[str] = PydanticField(
+        default=None, examples=["perbup-batang-2019-23"],
+        description="When done: the regulation stored (`GET /api/v1/regulations/{regulation_id}`).",
+    )
+    result: Optional[Literal["added", "updated", "unchanged"]] = PydanticField(
+        default=None, examples=["added"], description="When done: what the upload did, as `status` of a 201/200 answer.",
+    )
+    error: Optional[str] = PydanticField(
+        default=None, examples=["Tidak ada teks yang terbaca pada gambar (OCR found no text in the image): scan.png"],
+        description="When failed: why. Nothing of the upload is stored.",
+    )
+    error_status: Optional[int] = PydanticField(
+        default=None, examples=[422], description="When failed: the HTTP status the error has in a direct answer.",
+    )
+    created_at: UtcDatetime
+    finished_at: Optional[UtcDatetime] = None
+
+
+class JobAccepted(_Shape):
+    """The answer to an upload left to a background job (202): the job to follow."""
+
+    job: JobRead
+
+
+class JobPage(_Shape):
+    """One page of jobs, newest first, and the number of all jobs."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[JobRead]
 
 
 class ErrorMessage(_Shape):

@@ -64,7 +64,7 @@ def test_parse_missing_file_exits_non_zero(runner, tmp_path):
     ("name", "content", "message"),
     [("rusak.pdf", b"%PDF-1.7\n1 0 obj <<", "damaged or truncated PDF"),
      ("tabel.docx", b"PK\x03\x04", "damaged ZIP/DOCX file"),
-     ("gambar.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "OCR is not supported yet")],
+     ("gambar.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "damaged or unknown image")],
 )
 def test_parse_an_unreadable_pdf_docx_or_image_exits_3_without_traceback(runner, tmp_path, name, content, message):
     path = tmp_path / name
@@ -87,8 +87,62 @@ def test_parse_a_scanned_pdf_and_a_word_draft(runner, tmp_path):
     draft, _ = write_docx(tmp_path / "draf.docx", regulation_text().split("\n"), numbered_ayat=True)
     result = runner.invoke(app, ["parse", str(draft), str(tmp_path / "pindaian.pdf"), "--json"])
     assert result.exit_code == 3 and no_traceback(result)
-    assert "OCR is not supported yet" in result.stderr and "pindaian.pdf" in result.stderr
+    assert "OCR found no text" in result.stderr and "pindaian.pdf" in result.stderr
     assert json.loads(result.stdout)["body"][1]["children"][0]["children"][1]["id"] == "pasal-2/ayat-2"
+
+
+@pytest.fixture
+def scanned(tmp_path) -> Path:
+    """A one-page scan of a small Perbup, as a PDF without a text layer."""
+    from tests.conftest import regulation_text
+    from tests.ingest.files import scan, write_scanned_pdf
+
+    lines = regulation_text().split("\n")
+    return write_scanned_pdf(tmp_path / "pindaian.pdf", scan(lines, tmp_path / "kertas", lines_per_page=len(lines)))
+
+
+def test_parse_and_ingest_count_the_pages_ocr_reads_on_stderr(runner, scanned):
+    parsed = runner.invoke(app, ["parse", str(scanned), "--json"])
+    assert parsed.exit_code == 0, parsed.output
+    assert json.loads(parsed.stdout)["metadata"]["nomor"] == "23"
+    assert parsed.stderr.splitlines() == [
+        "OCR pindaian.pdf: 1 halaman akan dibaca (pages to read: 1)",
+        "OCR pindaian.pdf: halaman 1/1 (page 1 of 1)",
+    ]
+
+    ingested = runner.invoke(app, ["ingest", str(scanned)])
+    assert ingested.exit_code == 0, ingested.output
+    assert "1 ditambahkan (added)" in ingested.stdout
+    assert "OCR pindaian.pdf: halaman 1/1 (page 1 of 1)" in ingested.stderr.splitlines()
+
+
+def test_ingest_an_image_without_text_fails_and_stores_nothing(runner, tmp_path, data_dir):
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("L", (1240, 1754), 255)
+    ImageDraw.Draw(picture).rectangle((200, 200, 1000, 600), outline=0, width=8)
+    picture.save(tmp_path / "logo.png")
+
+    result = runner.invoke(app, ["ingest", str(tmp_path / "logo.png")])
+
+    assert result.exit_code == 1 and no_traceback(result)
+    assert "1 gagal (failed)" in result.stdout and "OCR found no text in the image" in result.stdout
+    assert not (data_dir / "originals").exists() or not any((data_dir / "originals").rglob("*.png"))
+    assert "Tidak ada peraturan" in runner.invoke(app, ["list"]).stdout
+
+
+def test_parse_more_pages_to_ocr_than_the_limit_exits_2(runner, scanned, monkeypatch):
+    from app.config import get_settings
+    from tests.ingest.files import write_scanned_pdf
+
+    two = write_scanned_pdf(scanned.with_name("dua.pdf"), sorted(scanned.parent.glob("kertas/pindaian/*.pgm")) * 2)
+    monkeypatch.setenv("SELARAS_OCR_MAX_PAGES", "1")
+    get_settings.cache_clear()
+
+    result = runner.invoke(app, ["parse", str(two)])
+
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "SELARAS_OCR_MAX_PAGES" in result.stderr and "dua.pdf" in result.stderr and "OCR dua.pdf" not in result.stderr
 
 
 def test_parse_outline(runner, two_files):

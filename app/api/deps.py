@@ -1,5 +1,5 @@
 """Typed dependencies of the routes: the database session, the settings, the page asked for, an
-uploaded file within the size limit, and the API key that allows a change."""
+uploaded file within the size limit, the API key that allows a change, and the background worker."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, File, Query, Security, UploadFile
+from fastapi import Depends, File, Query, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader
 from sqlmodel import Session
@@ -17,9 +17,19 @@ from app.config import Settings, get_settings
 from app.db import get_session
 from app.errors import Forbidden, TooLarge, Unauthorized
 from app.index.search import SearchFilters
+from app.kb.worker import Worker
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_worker(request: Request) -> Worker:
+    """The application's background worker, started and stopped with it (``app.main``)."""
+    worker: Worker = request.app.state.worker
+    return worker
+
+
+WorkerDep = Annotated[Worker, Depends(get_worker)]
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,9 @@ class Upload:
 
     filename: str | None
     data: bytes
+
+
+_FILE_FORMATS = "A regulation's text in any format `selaras parse` reads: text, PDF (scanned too), page image, DOCX, HTML."
 
 
 def _within_limit(settings: Settings, file: UploadFile) -> Upload:
@@ -39,18 +52,14 @@ def _within_limit(settings: Settings, file: UploadFile) -> Upload:
     return Upload(filename=file.filename, data=data)
 
 
-def read_upload(
-    settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="A regulation's text in any format `selaras parse` reads: text, PDF, DOCX, HTML.")],
-) -> Upload:
+def read_upload(settings: SettingsDep, file: Annotated[UploadFile, File(description=_FILE_FORMATS)]) -> Upload:
     """The multipart field ``file``; TooLarge (413) above ``Settings.upload_max_mb``."""
     return _within_limit(settings, file)
 
 
 def read_optional_upload(
     settings: SettingsDep,
-    file: Annotated[UploadFile | None, File(description="A regulation's text in any format `selaras parse` reads: "
-                                                         "text, PDF, DOCX, HTML.")] = None,
+    file: Annotated[UploadFile | None, File(description=_FILE_FORMATS)] = None,
 ) -> Upload | None:
     """The multipart field ``file`` when it is sent (within ``Settings.upload_max_mb``), else None."""
     return _within_limit(settings, file) if file is not None else None

@@ -1,5 +1,6 @@
 """Regulations and their provisions: list with filters, one regulation's tree, its original file,
-one provision; and the upload of a regulation (with an API key)."""
+one provision; and the upload of a regulation (with an API key), left to a background job when it
+needs OCR."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Path, Query, Response
 from fastapi.responses import FileResponse
 
-from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, require_api_key
+from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, WorkerDep, require_api_key
 from app.kb import store
-from app.kb.ingest import ingest_upload
+from app.kb.jobs import accept_upload
 from app.kb.originals import FORMATS, kept_original
 from app.models import (
-    ErrorMessage, IngestResult, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead, UnreadableOrInvalid,
+    ErrorMessage, IngestResult, Job, JobAccepted, JobRead, ProvisionDetail, RegulationDetail, RegulationPage, RegulationRead,
+    UnreadableOrInvalid,
 )
 
 router = APIRouter(prefix="/api/v1", tags=["regulations"])
@@ -24,12 +26,16 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "desc
 UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"model": IngestResult, "description": "Nothing new: the same bytes with the same fields (`unchanged`), "
                                                  "or a new version of a stored regulation (`updated`, same id)."},
+    202: {"model": JobAccepted, "description": "A scan or a page image, read by OCR in a background job: follow it at "
+                                               "the `Location`, `GET /api/v1/jobs/{id}`."},
     400: {"model": ErrorMessage, "description": "A form field has a wrong value (`tahun` not a year, an unknown `tingkat` ...)."},
     401: {"model": ErrorMessage, "description": "No key in header `X-API-Key`, or an unknown one."},
     403: {"model": ErrorMessage, "description": "Uploads are disabled: `SELARAS_API_KEYS` is not set."},
-    413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`."},
-    422: {"model": UnreadableOrInvalid, "description": "The file cannot be read as a regulation's text (empty, binary, a scan ...); "
-                                                 "without the field `file`, FastAPI's list of the invalid fields."},
+    413: {"model": ErrorMessage, "description": "The file is larger than `SELARAS_UPLOAD_MAX_MB`, or has more pages to "
+                                                 "read by OCR than `SELARAS_OCR_MAX_PAGES`."},
+    422: {"model": UnreadableOrInvalid, "description": "The file cannot be read as a regulation's text (empty, binary, "
+                                                        "damaged, no text found by OCR ...); without the field `file`, "
+                                                        "FastAPI's list of the invalid fields."},
     503: {"model": ErrorMessage, "description": "Stored, but the search index could not be written (locked)."},
 }
 
@@ -75,7 +81,7 @@ def get_regulation(
 
 
 @router.post(
-    "/regulations", response_model=IngestResult, status_code=201, summary="Upload a regulation",
+    "/regulations", response_model=IngestResult | JobAccepted, status_code=201, summary="Upload a regulation",
     response_description="A new regulation (`added`).",
     dependencies=[Depends(require_api_key)], responses=UPLOAD_RESPONSES,
 )
@@ -84,13 +90,20 @@ def upload_regulation(
     upload: UploadDep,
     fields: Annotated[dict[str, str], Depends(upload_fields)],
     response: Response,
-) -> IngestResult:
+    worker: WorkerDep,
+) -> IngestResult | JobAccepted:
     """Parse an uploaded file and store it as `selaras ingest` stores one, the form fields over what
     the parser read (as a sidecar's); its original is kept and its clauses are indexed at once.
     201 when it is new; 200 when the same bytes were stored already (`unchanged`) or it replaced a
-    stored version of the same regulation (`updated`). Needs a key of `SELARAS_API_KEYS` in header
-    `X-API-Key`. A file that cannot be read stores nothing."""
-    regulation, status = ingest_upload(session=session, data=upload.data, filename=upload.filename, overrides=fields)
+    stored version of the same regulation (`updated`). A scan or a page image is read by OCR in a
+    background job: 202 with the job, whose address is the `Location`. Needs a key of
+    `SELARAS_API_KEYS` in header `X-API-Key`. A file that cannot be read stores nothing."""
+    outcome = accept_upload(session=session, worker=worker, data=upload.data, filename=upload.filename, overrides=fields)
+    if isinstance(outcome, Job):
+        response.status_code = 202
+        response.headers["Location"] = f"{router.prefix}/jobs/{outcome.id}"
+        return JobAccepted(job=JobRead.model_validate(outcome))
+    regulation, status = outcome
     response.status_code = 201 if status == "added" else 200
     response.headers["Location"] = f"{router.prefix}/regulations/{regulation.id}"
     return IngestResult(

@@ -1,4 +1,5 @@
-"""PDF files with a text layer -> str, page after page, as the layout clean-up expects them.
+"""PDF files -> str, page after page, as the layout clean-up expects them: the text layer, and OCR
+for the pages that have none (scans).
 
 The text layer is read with PDFium (``pypdfium2``), the engine of Chrome's PDF viewer: it is
 fast, keeps the reading order of each line, and repairs damaged cross-reference tables itself.
@@ -10,10 +11,12 @@ There is no second engine: on files PDFium refuses (truncated, garbled) the pure
 - PDFium joins a word hyphenated at a line end and marks the joint with U+FFFE; the hyphen and
   the line break are put back (``membe-`` / ``rikan``), so the clean-up mends the word and
   records it, as it does for any text.
-- A PDF with no text on any page is a scan: refused (``UnreadableFile``) until OCR is
-  supported. Pages without text in an otherwise readable PDF are logged.
-- A PDF that needs a password to open, and one that is damaged, are refused with a message each.
-  A PDF protected only against copying (an owner password) is read.
+- A page without any text in its text layer is a scan: PDFium renders it in grayscale and
+  ``app.ingest.ocr`` reads it, whether every page is a scan or only one of many. ``scanned_pages`` counts them
+  beforehand (the upload API decides on it whether to run a background job).
+- A scan in which OCR finds no text, a PDF that needs a password to open and a damaged one are
+  refused (``UnreadableFile``), each with its message. A PDF protected only against copying
+  (an owner password) is read.
 
 >>> page_text("Pasal 1\\r\\nDaerah membe\\ufffe" "rikan")
 'Pasal 1\\nDaerah membe-\\nrikan'
@@ -21,37 +24,54 @@ There is no second engine: on files PDFium refuses (truncated, garbled) the pure
 
 from __future__ import annotations
 
-import logging
+import math
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from app.errors import UnreadableFile
+from app.ingest import ocr
+from app.ingest.ocr import PAGE_BREAK
 
-logger = logging.getLogger(__name__)
-
-PAGE_BREAK = "\n\f"
 _HYPHEN_JOINT = "\ufffe"  # PDFium's mark for a hyphen that ended a line
-#: PDFium is not thread-safe (the API parses uploads in worker threads): one document at a time
+#: PDFium is not thread-safe (the API parses uploads in worker threads): one call at a time
 _PDFIUM_LOCK = threading.Lock()
+#: the most pixels a page is rendered with for OCR (A3 at 300 dpi has 17 million): a page of
+#: huge dimensions is rendered at less than ``ocr.DPI`` rather than filling the memory
+MAX_PIXELS = 40_000_000
+#: the resolutions (dpi) of a scan rendered at its own resolution for OCR; others at ``ocr.DPI``
+SCAN_DPI = (200, 600)
 
 
-def extract(path: Path) -> str:
-    """The text layer of the PDF at ``path``, pages joined by ``PAGE_BREAK``; UnreadableFile
-    for a scan (no text on any page), a password-protected or a damaged file."""
-    with _PDFIUM_LOCK:
-        pages = [page_text(text) for text in _page_texts(path)]
+def extract(path: Path, *, progress: ocr.OcrProgress | None = None) -> str:
+    """The text of the PDF at ``path``, pages joined by ``PAGE_BREAK``: each page's text layer,
+    or its OCR when it has none (``progress`` is told of each page OCR'd). UnreadableFile for a
+    scan in which OCR finds no text, a password-protected or a damaged file; TooLarge for more
+    pages to OCR than ``SELARAS_OCR_MAX_PAGES``."""
+    with _opened(path) as document:
+        pages = _text_layer(document, path)
+        scanned = [index for index, page in enumerate(pages) if not page.strip()]
+        if scanned:
+            read = ocr.read_pages(_rendered(document, scanned, path), total=len(scanned), name=path, progress=progress)
+            for index, text in zip(scanned, read):
+                pages[index] = text
     if not any(page.strip() for page in pages):
         raise UnreadableFile(
-            f"PDF tanpa lapisan teks (hasil pindai); OCR belum didukung "
-            f"(scanned PDF without a text layer; OCR is not supported yet): {path}"
+            f"PDF hasil pindai tanpa teks yang terbaca (scanned PDF in which OCR found no text): {path}"
         )
-    blank = [str(number) for number, page in enumerate(pages, start=1) if not page.strip()]
-    if blank:
-        logger.warning("%s: page(s) %s have no text layer (scanned?) and are not read", path, ", ".join(blank))
     return PAGE_BREAK.join(pages)
+
+
+def scanned_pages(path: Path) -> int:
+    """How many pages of the PDF at ``path`` have no text layer (and so would be read by OCR);
+    UnreadableFile for a password-protected or a damaged file."""
+    with _opened(path) as document:
+        return sum(1 for page in _text_layer(document, path) if not page.strip())
 
 
 def page_text(raw: str) -> str:
@@ -59,21 +79,70 @@ def page_text(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n").replace(_HYPHEN_JOINT, "-\n")
 
 
-def _page_texts(path: Path) -> list[str]:
+@contextmanager
+def _opened(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """The PDF at ``path`` opened by PDFium (closed after), or UnreadableFile saying why not."""
     try:
-        document = pdfium.PdfDocument(path)
+        with _PDFIUM_LOCK:
+            document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise UnreadableFile(
                 f"PDF terkunci kata sandi (password-protected PDF; remove the password first): {path}"
             ) from None
-        raise UnreadableFile(f"PDF rusak atau terpotong (damaged or truncated PDF): {path}") from None
+        raise _damaged(path) from None
     try:
-        return [_read_page(document, index) for index in range(len(document))]
-    except pdfium.PdfiumError:
-        raise UnreadableFile(f"PDF rusak atau terpotong (damaged or truncated PDF): {path}") from None
+        yield document
     finally:
-        document.close()
+        with _PDFIUM_LOCK:
+            document.close()
+
+
+def _damaged(path: Path) -> UnreadableFile:
+    return UnreadableFile(f"PDF rusak atau terpotong (damaged or truncated PDF): {path}")
+
+
+def _text_layer(document: pdfium.PdfDocument, path: Path) -> list[str]:
+    """Every page's text layer, as ``page_text`` gives it ('' for a page without one)."""
+    try:
+        with _PDFIUM_LOCK:
+            return [page_text(_read_page(document, index)) for index in range(len(document))]
+    except pdfium.PdfiumError:
+        raise _damaged(path) from None
+
+
+def _rendered(document: pdfium.PdfDocument, indexes: list[int], path: Path) -> Iterator[Image.Image]:
+    """The pages at ``indexes`` as grayscale images for OCR, one at a time, their resolution in
+    ``info["dpi"]``. The lock is held while a page is rendered, not while it is read."""
+    for index in indexes:
+        try:
+            with _PDFIUM_LOCK:
+                page = document[index]
+                try:
+                    scale, native = _scale(page)
+                    # a scan drawn pixel for pixel is not smoothed: the smoothing blurs what OCR reads
+                    image = page.render(scale=scale, grayscale=True, no_smoothimage=native).to_pil()
+                finally:
+                    page.close()
+        except pdfium.PdfiumError:
+            raise _damaged(path) from None
+        image.info["dpi"] = (round(scale * 72), round(scale * 72))
+        yield image
+
+
+def _scale(page: pdfium.PdfPage) -> tuple[float, bool]:
+    """Pixels per point to render a page for OCR with, and whether that is its scan's own
+    resolution: it is when the page is one image of ``SCAN_DPI``, else ``ocr.DPI`` / 72; always
+    within ``MAX_PIXELS``."""
+    width, height = page.get_size()  # in points, 72 to the inch
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    scale, native = ocr.DPI / 72, False
+    if len(images) == 1:
+        dpi = max(images[0].get_px_size()) / max(width, height) * 72
+        if SCAN_DPI[0] <= dpi <= SCAN_DPI[1]:
+            scale, native = dpi / 72, True
+    largest = math.sqrt(MAX_PIXELS / max(width * height, 1.0))
+    return (scale, native) if scale <= largest else (largest, False)
 
 
 def _read_page(document: pdfium.PdfDocument, index: int) -> str:

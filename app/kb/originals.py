@@ -33,6 +33,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pdf": (".pdf", "application/pdf"),
     "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "html": (".html", "text/html"),
+    "png": (".png", "image/png"),
+    "jpeg": (".jpg", "image/jpeg"),
+    "gif": (".gif", "image/gif"),
+    "tiff": (".tif", "image/tiff"),
 }
 
 
@@ -46,8 +50,8 @@ class KeptOriginal:
 
 
 def format_of(data: bytes) -> str:
-    """The format of a file's bytes, as ``app.ingest`` reads them: text, pdf, docx, html (or a
-    refused one: doc, rtf, image)."""
+    """The format of a file's bytes, as ``app.ingest`` reads them: text, pdf, docx, html, png,
+    jpeg, gif, tiff (or a refused one: doc, rtf)."""
     return sniff(data[:HEAD_SIZE])
 
 

@@ -4,7 +4,9 @@ Everything taken out or rewritten is recorded as a ``Removed`` entry (line numbe
 text, the reason), so that every word of the input is either in the parsed tree or in that record.
 
 Reasons: ``page-number`` (``- 5 -``), ``running-header`` (a short capitalised line repeated on
-many pages, ``SALINAN``, ``PRESIDEN REPUBLIK INDONESIA -3-`` inside a joined line), ``catchword``
+many pages, ``SALINAN``, ``PRESIDEN REPUBLIK INDONESIA -3-`` inside a joined line; and a line of any
+case at the head or foot of three pages or more, such as a footer in two columns,
+``Bupati Batang     Paraf``), ``catchword``
 (the first words of the next page printed at the foot of a page: ``BAB I…``), ``link`` (the
 target of a markdown link: ``[UU 5/1974](/uu/1974/5)`` keeps its text), ``hyphenation``
 (``membe-`` + ``rikan`` -> ``memberikan``; the record holds ``membe-rikan``).
@@ -71,6 +73,11 @@ _HYPHEN_END_RE = re.compile(r"(?P<head>\b[^\W\d_]{2,})-$")
 _LOWER_START_RE = re.compile(r"^(?P<tail>[a-z][^\W\d_]*)(?P<punct>[^\w\s]*)")
 
 _MARKER_LINE_RE = re.compile(r"^(?:BAB|Bagian|Paragraf|Pasal|PASAL)\b")
+# What may start a page and yet be text: a marker, an explained part of a Penjelasan, a list item.
+_EDGE_TEXT_RE = re.compile(r"""^(?:
+    (?:BAB|Bagian|Paragraf|Pasal|PASAL|Ayat|Huruf|Angka)\b   # a marker; "Ayat (1)" in a Penjelasan
+  | \(?[0-9a-zA-Z]{1,3}[.)]                                  # 1.  a.  (1)  a)
+)""", re.X)
 
 NEVER_HEADERS = {"TENTANG", "MEMUTUSKAN:", "DAN", "TTD", "CUKUP JELAS.", "ATAS", "PENJELASAN"}
 
@@ -96,6 +103,26 @@ def _running_headers(lines: list[Line]) -> set[str]:
         if letters and text.upper() == text and not text.endswith(",") and not _MARKER_LINE_RE.match(text):
             headers.add(text)
     return headers
+
+
+def _page_furniture(lines: list[Line], page_breaks: set[int]) -> set[str]:
+    """Lines at the head or foot of three pages or more, whatever their case: a footer in two
+    columns (``Bupati Batang     Paraf``, the box an official initials on every page), a running
+    title in small letters. Markers, list items and ``NEVER_HEADERS`` are text wherever they stand.
+
+    >>> page = ["Pasal {}", "Isi pasal {}.", "Bupati Batang     Paraf"]
+    >>> lines = [Line(n, text.format(n), 0) for n in range(1, 4) for text in page]
+    >>> _page_furniture(lines, {2, 5})
+    {'Bupati Batang     Paraf'}
+    """
+    at_edges = Counter(
+        line.text for i, line in enumerate(lines)
+        if i in (0, len(lines) - 1) or i in page_breaks or i - 1 in page_breaks
+    )
+    return {
+        text for text, count in at_edges.items()
+        if count >= 3 and len(text) <= 80 and text.upper() not in NEVER_HEADERS and not _EDGE_TEXT_RE.match(text)
+    }
 
 
 _INLINE_HINTS = ("PRES", "SALINA", "-", "–", "—", "kumham", "djpp", "jdih", "__")
@@ -170,6 +197,8 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
     page_breaks: set[int] = set()  # indexes in ``lines`` after which page furniture was removed
     text = _unlink(text.replace("\r\n", "\n").replace("\r", "\n"), removed)
     for no, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw and lines:  # a new page (PDF and OCR pages are joined by a form feed)
+            page_breaks.add(len(lines) - 1)
         norm = _normalise(raw)
         stripped = norm.strip()
         if not stripped:
@@ -186,7 +215,7 @@ def clean_lines(text: str) -> tuple[list[Line], list[Removed]]:
             page_breaks.add(len(lines) - 1)
             continue
         lines.append(line)
-    headers = _running_headers(lines)
+    headers = _running_headers(lines) | _page_furniture(lines, page_breaks)
     if headers:
         kept: list[Line] = []
         breaks: set[int] = set()

@@ -10,7 +10,7 @@ from typing import Any, Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.test_upload import HEADERS, SPECIMEN, keys, state, upload  # noqa: F401  (fixture)
+from tests.api.uploads import HEADERS, SPECIMEN, state, upload
 
 Call = Callable[[TestClient], Any]
 REG = "perbup-batang-2019-23"
@@ -53,7 +53,7 @@ CASES: list[tuple[str, Call, int, str]] = [
 
 
 @pytest.fixture
-def stored(keys: None, client: TestClient, data_dir: Path) -> dict[str, Any]:  # noqa: F811
+def stored(keys: None, client: TestClient, data_dir: Path) -> dict[str, Any]:
     answer = upload(client, SPECIMEN.read_bytes())
     assert answer.status_code == 201, answer.text
     return state(data_dir)

@@ -12,56 +12,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session, col, select
 
 from app.config import get_settings
-from app.db import get_engine
-from app.index.schema import index_dir
-from app.models import Provision, Regulation
+from tests.api.uploads import HEADERS, KEY, OTHER_KEY, SPECIMEN, originals, search_total, state, upload
 
 pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
-
-
-SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
-SPECIMEN = SPECIMENS / "perbup-batang-2019-23-smart-city.txt"
-KEY = "kunci-uji-yang-cukup-panjang-1"
-OTHER_KEY = "kunci-uji-yang-cukup-panjang-2"
-HEADERS = {"X-API-Key": KEY}
-
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two API keys configured."""
-    monkeypatch.setenv("SELARAS_API_KEYS", f"{KEY}, {OTHER_KEY}")
-    get_settings.cache_clear()
-
-
-def upload(client: TestClient, data: bytes, name: str = SPECIMEN.name, headers: dict[str, Any] | None = HEADERS,
-           **fields: str) -> Any:
-    return client.post("/api/v1/regulations", files={"file": (name, data, "application/octet-stream")},
-                       data=fields, headers=headers)
-
-
-def originals(data_dir: Path) -> dict[str, str]:
-    """Every file under the originals folder (temporary ones included) -> sha256 of its bytes."""
-    root = data_dir / "originals"
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def state(data_dir: Path) -> dict[str, Any]:
-    """What is stored: regulation rows, provision ids, the originals folder and the index's files."""
-    with Session(get_engine()) as session:
-        regulations = [r.model_dump(exclude={"document"}) for r in session.exec(select(Regulation).order_by(col(Regulation.id)))]
-        provisions = list(session.exec(select(Provision.id).order_by(col(Provision.id))))
-    index = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(index_dir().glob("*")) if p.is_file()}
-    return {"regulations": regulations, "provisions": provisions, "originals": originals(data_dir), "index": index}
-
-
-def search_total(client: TestClient, query: str) -> int:
-    response = client.get("/api/v1/search", params={"q": query})
-    assert response.status_code == 200, response.text
-    return response.json()["total"]
 
 
 # --- a good upload ----------------------------------------------------------------------------
@@ -235,7 +190,7 @@ def test_a_file_above_the_size_limit_is_413(keys: None, client: TestClient, data
     ("kosong.txt", b"", "empty file"),
     ("spasi.txt", b" \n\t\n", "empty file"),
     ("biner.txt", bytes(range(256)) * 40, "not text"),
-    ("gambar.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "OCR"),
+    ("gambar.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "damaged or unknown image"),
     ("rusak.pdf", b"%PDF-1.7\n%%EOF", "rusak.pdf"),
 ])
 def test_an_unreadable_file_is_422_and_stores_nothing(keys: None, client: TestClient, data_dir: Path,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -20,6 +22,8 @@ from app.structure.tree import Document, Node
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 SPECIMEN_NAMES = sorted(path.stem for path in SPECIMENS.glob("*.txt"))
 LINES_PER_PAGE = 50
+#: the font of the pages the OCR tests scan: printed at 11 pt, as regulations are (8 pt Courier is unfair to OCR)
+SCAN_FONT, SCAN_SIZE = "Helvetica", 11
 _AYAT_LINE_RE = re.compile(r"^\s*\((?P<num>\d+)\)\s+(?P<text>.*)$")
 
 
@@ -35,16 +39,54 @@ def parsed_specimen(name: str) -> Document:
 # --- building files ---------------------------------------------------------------------------
 
 
-def write_pdf(path: Path, lines: list[str], *, lines_per_page: int = LINES_PER_PAGE, **options) -> Path:
-    """One text line per PDF line in a monospace font, a new page every ``lines_per_page``
-    lines; ``options`` go to reportlab's Canvas (``encrypt=...``)."""
+def write_pdf(path: Path, lines: list[str], *, lines_per_page: int = LINES_PER_PAGE, font: str = "Courier",
+              size: float = 8, **options) -> Path:
+    """One text line per PDF line (in a monospace font, small, unless told otherwise), a new page
+    every ``lines_per_page`` lines; ``options`` go to reportlab's Canvas (``encrypt=...``)."""
     pdf = canvas.Canvas(str(path), pagesize=A4, **options)
     for start in range(0, len(lines), lines_per_page):
         text = pdf.beginText(30, 800)
-        text.setFont("Courier", 8)
+        text.setFont(font, size, leading=size * 1.2)
         for line in lines[start:start + lines_per_page]:
             text.textLine(line)
         pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def scan(lines: list[str], folder: Path, *, lines_per_page: int = LINES_PER_PAGE) -> list[Path]:
+    """``lines`` printed as a PDF in a readable font (Helvetica 11) and that PDF's pages as 300 dpi
+    grayscale images (``page_images``): what a scanner makes of a printed regulation."""
+    folder.mkdir(parents=True, exist_ok=True)
+    printed = write_pdf(folder / "dicetak.pdf", lines, lines_per_page=lines_per_page, font=SCAN_FONT, size=SCAN_SIZE)
+    return page_images(printed, folder / "pindaian")
+
+
+def page_images(pdf: Path, folder: Path, *, dpi: int = 300) -> list[Path]:
+    """The PDF's pages as grayscale images printed by poppler's ``pdftoppm`` (not by PDFium, which
+    Selaras itself renders with): PGM files in ``folder``, in page order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.pgm"))
+
+
+def write_scanned_pdf(path: Path, images: list[Path], *, dpi: int = 300, text_first: list[str] | None = None) -> Path:
+    """A PDF of page images without any text layer, as a scanner makes it, each image filling a
+    page of its size at ``dpi``; with ``text_first``, a first page with those lines as text."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    if text_first:
+        text = pdf.beginText(30, 800)
+        text.setFont("Helvetica", 11, leading=13)
+        for line in text_first:
+            text.textLine(line)
+        pdf.drawText(text)
+        pdf.showPage()
+    for image in images:
+        with Image.open(image) as page:
+            width, height = page.width * 72 / dpi, page.height * 72 / dpi
+        pdf.setPageSize((width, height))
+        pdf.drawImage(str(image), 0, 0, width, height)
         pdf.showPage()
     pdf.save()
     return path
@@ -114,6 +156,16 @@ def ayat_per_pasal(document: Document) -> dict[str, list[str | None]]:
 
 def definitions(document: Document) -> list[tuple[str, str, str]]:
     return [(item.term, item.definition, item.provision_id) for item in document.definitions]
+
+
+def recovered(document: Document, name: str) -> tuple[float, float]:
+    """The shares of specimen ``name``'s Pasal and of its ayat that ``document`` has, each found by
+    its id (``pasal-5``, ``pasal-5`` + ayat ``2``): what OCR recovered of the structure."""
+    expected, found = ayat_per_pasal(parsed_specimen(name)), ayat_per_pasal(document)
+    pasal = sum(1 for pasal_id in expected if pasal_id in found) / len(expected)
+    wanted = {(pasal_id, num) for pasal_id, nums in expected.items() for num in nums}
+    got = {(pasal_id, num) for pasal_id, nums in found.items() for num in nums}
+    return pasal, len(wanted & got) / len(wanted)
 
 
 def assert_same_tree(document: Document, name: str) -> None:

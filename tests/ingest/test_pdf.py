@@ -1,21 +1,26 @@
-"""Tests for app.ingest.pdf: the text layer page by page, and every bad PDF refused clearly."""
+"""Tests for app.ingest.pdf: the text layer page by page, OCR for the pages without one, and every
+bad PDF refused clearly."""
 
 from __future__ import annotations
 
 import doctest
-import logging
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from reportlab.lib import pdfencrypt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+import app.ingest.ocr
 import app.ingest.pdf
 from app.errors import UnreadableFile
-from app.ingest.pdf import extract
+from app.ingest.pdf import MAX_PIXELS, _scale, extract, scanned_pages
 from app.kb.ingest import parse_file
-from tests.ingest.files import SPECIMEN_NAMES, assert_same_tree, specimen_text, write_pdf
+from tests.conftest import regulation_text
+from tests.ingest.files import (
+    SPECIMEN_NAMES, assert_same_tree, ayat_per_pasal, pasal_numbers, scan, specimen_text, write_pdf, write_scanned_pdf,
+)
 
 
 @pytest.mark.parametrize("name", SPECIMEN_NAMES)
@@ -40,7 +45,7 @@ def test_a_pdf_protected_only_against_copying_is_read(tmp_path):
     assert extract(path) == "Pasal 1\nDaerah adalah Kabupaten Batang."
 
 
-def _image_pages(path, pages, *, text_first=False):
+def _blank_pages(path, pages, *, text_first=False):
     pdf = canvas.Canvas(str(path))
     if text_first:
         pdf.drawString(72, 700, "Pasal 1 Daerah adalah Kabupaten Batang.")
@@ -53,18 +58,60 @@ def _image_pages(path, pages, *, text_first=False):
     return path
 
 
-def test_a_scan_without_a_text_layer_is_refused_until_ocr(tmp_path):
-    path = _image_pages(tmp_path / "pindaian.pdf", 2)
-    with pytest.raises(UnreadableFile, match="OCR is not supported yet") as caught:
+def test_a_scan_in_which_ocr_finds_no_text_is_refused(tmp_path):
+    path = _blank_pages(tmp_path / "pindaian.pdf", 2)
+    assert scanned_pages(path) == 2
+    with pytest.raises(UnreadableFile, match="scanned PDF in which OCR found no text") as caught:
         extract(path)
-    assert str(path) in caught.value.message and "OCR belum didukung" in caught.value.message
+    assert str(path) in caught.value.message and "PDF hasil pindai" in caught.value.message
 
 
-def test_scanned_pages_in_a_pdf_with_text_are_logged(tmp_path, caplog):
-    path = _image_pages(tmp_path / "campuran.pdf", 2, text_first=True)
-    with caplog.at_level(logging.WARNING, logger="app.ingest.pdf"):
-        assert extract(path).startswith("Pasal 1 Daerah adalah Kabupaten Batang.")
-    assert "page(s) 2, 3 have no text layer" in caplog.text
+def test_blank_scanned_pages_in_a_pdf_with_text_are_empty_pages(tmp_path):
+    path = _blank_pages(tmp_path / "campuran.pdf", 2, text_first=True)
+    assert extract(path) == "Pasal 1 Daerah adalah Kabupaten Batang.\n\f\n\f"
+
+
+def test_a_scanned_page_in_a_pdf_with_text_is_read_by_ocr(tmp_path):
+    lines = regulation_text().split("\n")
+    cut = lines.index("BAB II")
+    [page] = scan(lines[cut:], tmp_path, lines_per_page=len(lines))
+    path = write_scanned_pdf(tmp_path / "campuran.pdf", [page], text_first=lines[:cut])
+    progress = []
+
+    text = extract(path, progress=lambda done, total: progress.append((done, total)))
+
+    first, second = text.split("\f")
+    assert first.startswith("PERATURAN BUPATI BATANG") and "Pasal 2" not in first
+    assert "Pasal 2" in second and "Pasal 3" in second
+    assert progress == [(0, 1), (1, 1)]
+    document = parse_file(path)
+    assert pasal_numbers(document) == ["1", "2", "3"] and ayat_per_pasal(document)["pasal-2"] == ["1", "2"]
+
+
+def test_a_page_is_rendered_for_ocr_at_its_scan_resolution_without_smoothing(tmp_path):
+    """A 300 dpi scan is rendered pixel for pixel, without smoothing: at 595.44 points its page is
+    no whole number of pixels wide, and the smoothing would resample every stroke. A scan too
+    coarse (100 dpi) is rendered at ocr.DPI, and a huge page at less, within MAX_PIXELS."""
+    image, small = tmp_path / "a4-300dpi.png", tmp_path / "a4-100dpi.png"
+    Image.new("L", (2481, 3508), 255).save(image)
+    Image.new("L", (827, 1169), 255).save(small)
+    fine = write_scanned_pdf(tmp_path / "300dpi.pdf", [image])
+    coarse = write_scanned_pdf(tmp_path / "100dpi.pdf", [small], dpi=100)
+    poster = canvas.Canvas(str(tmp_path / "poster.pdf"), pagesize=(3000, 3000))
+    poster.drawString(72, 72, "Pasal 1")
+    poster.save()
+
+    scales = []
+    for path in (fine, coarse, tmp_path / "poster.pdf"):
+        document = pdfium.PdfDocument(path)
+        try:
+            scales.append(_scale(document[0]))
+        finally:
+            document.close()
+
+    assert scales[0] == (pytest.approx(300 / 72), True)
+    assert scales[1] == (pytest.approx(app.ingest.ocr.DPI / 72), False)
+    assert scales[2] == (pytest.approx((MAX_PIXELS / 3000 ** 2) ** 0.5), False)
 
 
 def test_a_password_protected_pdf_is_refused(tmp_path):

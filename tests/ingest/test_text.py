@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+import app.ingest
 from app.errors import NotFound, UnreadableFile
 from app.ingest import extract, sniff
 from app.ingest.text import decode_text, read_text
@@ -65,7 +68,8 @@ def test_missing_file_and_folder(tmp_path):
 @pytest.mark.parametrize(
     ("head", "kind"),
     [(b"%PDF-1.7\n", "pdf"), (b"PK\x03\x04\x14\x00", "docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
-     (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff\xe0", "image"), (b"  <!DOCTYPE HTML>", "html"),
+     (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff\xe0", "jpeg"), (b"GIF89a", "gif"), (b"II*\x00", "tiff"),
+     (b"MM\x00*", "tiff"), (b"  <!DOCTYPE HTML>", "html"),
      (b"<html><body>", "html"), (b"\xef\xbb\xbf<head><meta charset=utf-8>", "html"),
      (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', "html"),
      (b"<!-- disimpan dari JDIH --><html>", "html"), (b"<p>Pasal 1</p>", "text"),
@@ -81,8 +85,7 @@ def test_extract_reads_text_whatever_the_name(tmp_path):
     assert extract(path) == SAMPLE
 
 
-@pytest.mark.parametrize(("content", "name"), [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 ...", "DOC"), (b"{\\rtf1 ...", "RTF"),
-                                               (b"\x89PNG\r\n\x1a\n ...", "OCR is not supported")])
+@pytest.mark.parametrize(("content", "name"), [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 ...", "DOC"), (b"{\\rtf1 ...", "RTF")])
 def test_extract_refuses_other_formats_by_name(tmp_path, content, name):
     path = tmp_path / "perbup.txt"  # the name lies; the content decides
     path.write_bytes(content)
@@ -93,6 +96,7 @@ def test_extract_refuses_other_formats_by_name(tmp_path, content, name):
 
 @pytest.mark.parametrize(("content", "message"), [(b"%PDF-1.4 ...", "damaged or truncated PDF"),
                                                   (b"PK\x03\x04 ...", "damaged ZIP/DOCX"),
+                                                  (b"\x89PNG\r\n\x1a\n ...", "damaged or unknown image"),
                                                   (b"<!doctype html><script>x</script>", "HTML page without text")])
 def test_extract_hands_each_format_to_its_reader_whatever_the_name(tmp_path, content, message):
     path = tmp_path / "perbup.txt"
@@ -108,3 +112,8 @@ def test_an_empty_file_is_refused_whatever_its_name(tmp_path, name):
     with pytest.raises(UnreadableFile, match="empty file") as caught:
         extract(path)
     assert str(path) in caught.value.message
+
+
+def test_docstring_examples():
+    result = doctest.testmod(app.ingest)
+    assert result.attempted and not result.failed

@@ -3,6 +3,7 @@ recording every failure and never storing half a regulation."""
 
 from __future__ import annotations
 
+import doctest
 import json
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
+import app.kb.ingest
 from app.db import get_engine
 from app.kb.ingest import collect_files, ingest_paths
 from app.kb.store import get_regulation
@@ -199,3 +201,8 @@ def test_the_bundled_corpus_ingests_whole(session, tmp_path):
     assert national.judul == "Pemerintahan Daerah"
 
     assert ingest_paths(session=session, paths=[corpus]).counts()["unchanged"] == 23
+
+
+def test_docstring_examples():
+    result = doctest.testmod(app.kb.ingest)
+    assert result.attempted and not result.failed

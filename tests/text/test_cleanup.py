@@ -1,3 +1,6 @@
+import doctest
+
+import app.text.cleanup
 from app.text.cleanup import clean_lines
 
 
@@ -52,3 +55,32 @@ def test_markdown_link_broken_over_two_lines():
     lines, removed = _texts("dalam [Pasal 21](/uu/1999/37/pasal-21) dan [Pasal\n22](/uu/1999/37/pasal-22) dilakukan")
     assert lines == ["dalam Pasal 21 dan Pasal", "22 dilakukan"]
     assert removed == [("/uu/1999/37/pasal-21", "link"), ("/uu/1999/37/pasal-22", "link")]
+
+
+def test_a_footer_in_two_columns_at_the_foot_of_each_page_is_removed_and_recorded():
+    pages = [f"Pasal {n}\n(1) Isi ayat satu.\nBupati Batang     Paraf\n- {n} -" for n in range(1, 4)]
+    lines, removed = _texts("\n".join(pages))
+    assert "Bupati Batang     Paraf" not in lines and lines[:2] == ["Pasal 1", "(1) Isi ayat satu."]
+    assert [r for r in removed if r[1] == "running-header"] == [("Bupati Batang     Paraf", "running-header")] * 3
+
+
+def test_a_footer_of_pdf_pages_joined_by_form_feeds_is_removed():
+    """PDFium gives a two-column footer as one line with one space; its pages end at a form feed."""
+    text = "\n\f".join(f"Pasal {n}\nDaerah adalah Kabupaten Batang.\nJDIH Kabupaten Batang Paraf" for n in range(1, 4))
+    lines, removed = _texts(text)
+    assert lines == ["Pasal 1", "Daerah adalah Kabupaten Batang.", "Pasal 2", "Daerah adalah Kabupaten Batang.",
+                     "Pasal 3", "Daerah adalah Kabupaten Batang."]
+    assert removed == [("JDIH Kabupaten Batang Paraf", "running-header")] * 3
+
+
+def test_text_repeated_at_page_edges_or_in_mid_page_stays():
+    explained = "\n\f".join(f"Ayat (1)\nCukup jelas.\nPasal {n}" for n in range(1, 4))  # markers open pages
+    mid_page = "\n".join(["- 1 -", "Pasal 1", *["Tambahan Lembaran Negara Republik Indonesia", "Nomor 1);"] * 3, "- 2 -"])
+    for text in (explained, mid_page):
+        lines, removed = _texts(text)
+        assert all(reason == "page-number" for _, reason in removed), removed
+
+
+def test_docstring_examples():
+    result = doctest.testmod(app.text.cleanup)
+    assert result.attempted and not result.failed

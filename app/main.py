@@ -1,7 +1,9 @@
-"""Builds the FastAPI application: routers and the one handler that turns SelarasError into JSON.
+"""Builds the FastAPI application: the API's routers, the web pages with their static files, and
+the error handlers: a SelarasError becomes JSON for the API and an error page for a page
+(``app.web.errors``).
 
-Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the OpenAPI documentation is at
-``/docs``.
+Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the pages start at ``/``, the OpenAPI
+documentation is at ``/docs``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,18 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from app import __version__
 from app.api import compare, coverage, health, regulations, search, similar
 from app.db import get_engine
 from app.errors import SelarasError
+from app.web import STATIC_DIR
+from app.web import router as web_router
+from app.web.errors import error_page, handle_http_error, handle_server_error, handle_validation_error, is_page
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +38,14 @@ Errors answer `{"detail": "<message>"}`; messages are in Indonesian with English
 """
 
 
-async def handle_selaras_error(_request: Request, error: Exception) -> JSONResponse:
-    """Every SelarasError -> its HTTP status, its headers and ``{"detail": message}``."""
+async def handle_selaras_error(request: Request, error: Exception) -> Response:
+    """Every SelarasError -> its HTTP status, its headers and ``{"detail": message}`` (for a page:
+    the error page with the message)."""
     assert isinstance(error, SelarasError)
     if error.status_code >= 500:
         logger.error("%s", error.message)
+    if is_page(request):
+        return error_page(request, error.status_code, error.message, headers=error.headers)
     return JSONResponse(status_code=error.status_code, content={"detail": error.message}, headers=dict(error.headers))
 
 
@@ -45,7 +56,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The application: its routers, and the SelarasError handler."""
+    """The application: its routers, the pages and their static files, and the error handlers."""
     app = FastAPI(title="Selaras", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.include_router(health.router)
     app.include_router(similar.router)  # before regulations: /provisions/{id:path} would take /similar
@@ -53,7 +64,12 @@ def create_app() -> FastAPI:
     app.include_router(search.router)
     app.include_router(compare.router)
     app.include_router(coverage.router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(SelarasError, handle_selaras_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(HTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_server_error)
     return app
 
 

@@ -176,7 +176,7 @@ def test_the_reader_of_a_specimen(web: TestClient) -> None:
     assert 'class="peringatan-spesimen"' in html
     assert {"pasal-5", "pasal-5/ayat-1", "pasal-5/ayat-2", "bab-3/bagian-1", "pasal-3/huruf-a"} <= set(page.ids)
     assert '<a class="tautan" href="#pasal-5/ayat-2" aria-label="Tautan ke ayat (2)">#</a>' in html
-    assert f'<a href="/api/v1/regulations/{PERBUP}/original" download>Unduh berkas asli (TEXT)</a>' in html
+    assert f'<a href="/api/v1/regulations/{PERBUP}/original" download>Unduh berkas asli (teks)</a>' in html
     assert '<a href="#bab-3">' in html  # the table of contents
     # a defined term, where it is used (not in Pasal 1 itself), once per Pasal
     pasal_5 = html[html.index('id="pasal-5"'):html.index('id="pasal-6"')]

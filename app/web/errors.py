@@ -48,6 +48,13 @@ PROBLEMS: dict[str, str] = {
 }
 
 
+#: what Starlette's own errors say (in English) on a page
+HTTP_MESSAGES: dict[int, str] = {
+    404: "Halaman tidak ditemukan.",
+    405: "Halaman ini tidak menerima permintaan seperti itu.",
+}
+
+
 def is_page(request: Request) -> bool:
     """Whether ``request`` is for a page (not for the API)."""
     return not request.url.path.startswith(API_PREFIXES)
@@ -84,8 +91,8 @@ async def handle_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     if not is_page(request):
         return await http_exception_handler(request, error)
-    message = "Halaman tidak ditemukan." if error.status_code == 404 else str(error.detail)
-    return error_page(request, error.status_code, message, headers=error.headers)
+    return error_page(request, error.status_code, HTTP_MESSAGES.get(error.status_code, str(error.detail)),
+                      headers=error.headers)
 
 
 async def handle_server_error(request: Request, error: Exception) -> Response:

@@ -50,4 +50,5 @@ def similar_page(
     provision = store.get_provision(session=session, provision_id=provision_id)
     result = similar(provision_query(session, provision_id), limit=SIMILAR)
     fragment = "x-fragment" in request.headers
-    return page(request, "_similar.html" if fragment else "similar.html", {"provision": provision, "result": result})
+    return page(request, "_similar.html" if fragment else "similar.html", {"provision": provision, "result": result},
+                headers={"Vary": "X-Fragment"})

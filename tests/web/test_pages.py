@@ -236,7 +236,7 @@ def test_the_regulation_list_filters_and_pages(web: TestClient) -> None:
 def test_similar_clauses_as_a_fragment_and_as_a_page(web: TestClient) -> None:
     url = f"/peraturan/{PERBUP}/mirip"
     fragment = web.get(url, params={"pasal": "pasal-16"}, headers={"X-Fragment": "1"})
-    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert fragment.status_code == 200 and "<html" not in fragment.text and fragment.headers["vary"] == "X-Fragment"
     result = fragment.context["result"]
     assert result.hits and result.hits[0].regulation.id == PERDA
     assert f'href="/peraturan/{PERDA}#{result.hits[0].provision_id.split("/", 1)[1]}"' in fragment.text
@@ -379,7 +379,8 @@ def test_errors_are_pages_for_pages_and_json_for_the_api(client: TestClient) -> 
     assert api.status_code == 404 and api.json()["detail"].startswith("Peraturan 'nope' tidak ditemukan")
     invalid = client.get("/api/v1/regulations", params={"limit": 0})
     assert invalid.status_code == 422 and isinstance(invalid.json()["detail"], list)
-    assert client.post("/").status_code == 405
+    not_allowed = client.post("/")
+    assert not_allowed.status_code == 405 and "tidak menerima permintaan seperti itu" in not_allowed.text
 
 
 def test_an_unexpected_error_is_a_page_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,18 +117,14 @@ class _Builder:
             if node.kind == "pasal-demi-pasal" and not clause.children and not node.text:
                 continue  # every Pasal it held is shown with its Pasal
             if node.kind == "pasal" and node.id in self.explained:
-                explanation = self.explained[node.id]
-                clause.penjelasan = Clause(
-                    node=explanation, label=_label(explanation), text=self.glossary.mark(explanation.text, set()),
-                    children=self._explanation(explanation.children),
-                )
+                clause.penjelasan = self._explanation(self.explained[node.id], set())
             out.append(clause)
         return out
 
-    def _explanation(self, nodes: Iterable[ProvisionNode]) -> list[Clause]:
-        seen: set[str] = set()
-        return [Clause(node=node, label=_label(node), text=self.glossary.mark(node.text, seen),
-                       children=self._explanation(node.children)) for node in nodes]
+    def _explanation(self, node: ProvisionNode, seen: set[str]) -> Clause:
+        """The Penjelasan of a Pasal, each term marked once in all of it (``seen``)."""
+        return Clause(node=node, label=_label(node), text=self.glossary.mark(node.text, seen),
+                      children=[self._explanation(child, seen) for child in node.children])
 
 
 def contents(nodes: Iterable[ProvisionNode]) -> list[Entry]:

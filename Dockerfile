@@ -1,6 +1,6 @@
-# Selaras: the REST API over the bundled corpus, ingested when the image is built.
+# Selaras: the web pages and the REST API over the bundled corpus, ingested when the image is built.
 #   docker build -t selaras .
-#   docker run --rm -p 8000:8000 selaras        # then http://127.0.0.1:8000/docs
+#   docker run --rm -p 8000:8000 selaras        # then http://127.0.0.1:8000/ (API: /docs)
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -1,8 +1,10 @@
-"""Builds the FastAPI application: routers, the background worker (``app.kb.worker``, started and
-stopped with it) and the one handler that turns SelarasError into JSON.
+"""Builds the FastAPI application: the API's routers, the web pages with their static files, the
+background worker (``app.kb.worker``, started and stopped with it), the middleware, and the error
+handlers: a SelarasError becomes JSON for the API and an error page for a page
+(``app.web.errors``).
 
-Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the OpenAPI documentation is at
-``/docs``.
+Run it with ``selaras serve`` (or ``uvicorn app.main:app``); the pages start at ``/``, the OpenAPI
+documentation is at ``/docs``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
+from starlette.exceptions import HTTPException
 
 from app import __version__
 from app.api import compare, coverage, drafts, health, jobs, regulations, search, similar
@@ -25,6 +30,9 @@ from app.db import get_engine
 from app.errors import SelarasError
 from app.kb.jobs import fail_interrupted
 from app.kb.worker import Worker
+from app.web import STATIC_DIR
+from app.web import router as web_router
+from app.web.errors import error_page, handle_http_error, handle_server_error, handle_validation_error, is_page
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +46,14 @@ Errors answer `{"detail": "<message>"}`; messages are in Indonesian with English
 """
 
 
-async def handle_selaras_error(_request: Request, error: Exception) -> JSONResponse:
-    """Every SelarasError -> its HTTP status, its headers and ``{"detail": message}``."""
+async def handle_selaras_error(request: Request, error: Exception) -> Response:
+    """Every SelarasError -> its HTTP status, its headers and ``{"detail": message}`` (for a page:
+    the error page with the message)."""
     assert isinstance(error, SelarasError)
     if error.status_code >= 500:
         logger.error("%s", error.message)
+    if is_page(request):
+        return error_page(request, error.status_code, error.message, headers=error.headers)
     return JSONResponse(status_code=error.status_code, content={"detail": error.message}, headers=dict(error.headers))
 
 
@@ -61,8 +72,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The application: its routers, the SelarasError handler, and its middleware (outermost
-    first): request id and log line, CORS when ``SELARAS_CORS_ORIGINS`` is set, size limits."""
+    """The application: its routers, the pages and their static files, the error handlers, and
+    its middleware (outermost first): request id and log line, CORS when
+    ``SELARAS_CORS_ORIGINS`` is set, size limits."""
     app = FastAPI(title="Selaras", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.add_middleware(SizeLimits)
     origins = get_settings().cors_origins
@@ -80,7 +92,12 @@ def create_app() -> FastAPI:
     app.include_router(jobs.router)
     app.include_router(coverage.router)
     app.include_router(drafts.router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(SelarasError, handle_selaras_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(HTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_server_error)
     return app
 
 

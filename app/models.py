@@ -272,6 +272,12 @@ class IngestResult(_Shape):
         default_factory=list, examples=[["Tidak ada Pasal yang ditemukan (no Pasal found): is this a regulation?"]],
     )
 
+    @classmethod
+    def of(cls, regulation: Regulation, status: Literal["added", "updated", "unchanged"]) -> IngestResult:
+        """What ``app.kb.ingest.ingest_upload`` did, with the warnings the parser left on the document."""
+        return cls(status=status, regulation=RegulationRead.model_validate(regulation),
+                   warnings=list((regulation.document or {}).get("warnings") or []))
+
 
 class JobRead(_Shape):
     """A background job, as it stands."""

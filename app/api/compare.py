@@ -1,35 +1,67 @@
-"""Two regulations lined up Pasal by Pasal: ``GET /api/v1/compare`` (both ingested) and
+"""Two regulations lined up Pasal by Pasal: ``GET /api/v1/compare`` (both ingested), its printable
+report and CSV twins ``GET /api/v1/compare.html`` and ``GET /api/v1/compare.csv``, and
 ``POST /api/v1/compare`` (an uploaded draft against an ingested regulation)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse, Response
 
 from app.api.deps import SessionDep, UploadDep
-from app.compare.regulations import Side, compare, regulation_side
-from app.errors import InvalidInput
-from app.kb.ingest import parse_upload
+from app.compare.regulations import compare, draft_comparison, regulation_side
+from app.compare.report import to_csv, to_html
 from app.models import Comparison, ErrorMessage, UnreadableOrInvalid
 
 router = APIRouter(prefix="/api/v1", tags=["compare"])
 
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "description": "A regulation id is unknown."}}
 
-@router.get(
-    "/compare", response_model=Comparison, summary="Compare two regulations",
-    responses={404: {"model": ErrorMessage, "description": "A regulation id is unknown."}},
-)
-def compare_regulations(
+
+def compare_ingested(
     session: SessionDep,
     a: Annotated[str, Query(min_length=1, max_length=200, description="Id of regulation A: `perbup-batang-2019-23`.")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="Id of regulation B: `perda-jateng-2019-11`.")],
 ) -> Comparison:
+    """Regulations ``a`` and ``b`` of the knowledge base, compared (NotFound for an unknown id)."""
+    return compare(regulation_side(session, a), regulation_side(session, b))
+
+
+ComparisonDep = Annotated[Comparison, Depends(compare_ingested)]
+
+
+def _attachment(comparison: Comparison, suffix: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="perbandingan-{comparison.a.ref}-{comparison.b.ref}.{suffix}"'}
+
+
+@router.get("/compare", response_model=Comparison, summary="Compare two regulations", responses=NOT_FOUND)
+def compare_regulations(comparison: ComparisonDep) -> Comparison:
     """Pasal pairs (`identical`, `adapted`, `merged`, `split`) with a score, a word diff and their ayat
     aligned; the Pasal only in A or only in B; the share of A carried into B, by BAB; and how the
     definitions of Pasal 1 differ. Region and level words (Bupati/Gubernur, Kabupaten X/Provinsi Y,
     Berita/Lembaran Daerah ...) do not count as changes; the texts shown are the originals."""
-    return compare(regulation_side(session, a), regulation_side(session, b))
+    return comparison
+
+
+@router.get(
+    "/compare.html", response_class=HTMLResponse, summary="Compare two regulations: printable report",
+    responses={200: {"content": {"text/html": {}}}, **NOT_FOUND},
+)
+def compare_report(comparison: ComparisonDep) -> HTMLResponse:
+    """The comparison of `GET /api/v1/compare` as one self-contained HTML page to print (words only
+    in A struck through, words only in B underlined), as an attachment."""
+    return HTMLResponse(to_html(comparison), headers=_attachment(comparison, "html"))
+
+
+@router.get(
+    "/compare.csv", response_class=Response, summary="Compare two regulations: CSV of the pairs",
+    responses={200: {"content": {"text/csv": {}}}, **NOT_FOUND},
+)
+def compare_csv(comparison: ComparisonDep) -> Response:
+    """One row per Pasal pair (`pasal_a`, `pasal_b`, `relation`, `score`, `provision_a`,
+    `provision_b`), as an attachment."""
+    return Response(to_csv(comparison), media_type="text/csv; charset=utf-8", headers=_attachment(comparison, "csv"))
 
 
 @router.post(
@@ -49,8 +81,4 @@ def compare_draft(
     """An uploaded draft (parsed, not stored) lined up with an ingested regulation: give `a` when the
     draft adapts that regulation (the draft is B), `b` when the draft is to be read against it (the
     draft is A). The answer is the same as `GET /api/v1/compare`, the draft's side named by its file."""
-    if (a is None) == (b is None):
-        raise InvalidInput("Beri salah satu: a atau b, id peraturan pembanding (give the regulation id as a or as b).")
-    draft = Side(ref=upload.filename or "draft", document=parse_upload(upload.data, upload.filename))
-    ingested = regulation_side(session, a or b or "")
-    return compare(ingested, draft) if a is not None else compare(draft, ingested)
+    return draft_comparison(session, data=upload.data, filename=upload.filename, a=a, b=b)

@@ -1,5 +1,6 @@
 """Typed dependencies of the routes: the database session, the settings, the page asked for, an
-uploaded file within the size limit, the API key that allows a change, and the background worker."""
+uploaded file within the size limit with the form fields over its metadata, the API key that
+allows a change, and the background worker. The web pages (``app.web``) use the same ones."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, File, Query, Request, Security, UploadFile
+from fastapi import Depends, File, Form, Query, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader
 from sqlmodel import Session
@@ -67,6 +68,28 @@ def read_optional_upload(
 
 UploadDep = Annotated[Upload, Depends(read_upload)]
 OptionalUploadDep = Annotated[Upload | None, Depends(read_optional_upload)]
+
+
+def upload_fields(
+    jenis: Annotated[str | None, Form(description="Kind: `Peraturan Bupati`, `Undang-Undang` ...")] = None,
+    nomor: Annotated[str | None, Form(description="Number: `23`.")] = None,
+    tahun: Annotated[str | None, Form(description="Year: `2019`.")] = None,
+    judul: Annotated[str | None, Form(description="Title.")] = None,
+    daerah: Annotated[str | None, Form(description="Region: `Kabupaten Batang`, `Nasional`.")] = None,
+    tingkat: Annotated[str | None, Form(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
+    provinsi: Annotated[str | None, Form(description="Province of a regional regulation: `Provinsi Jawa Tengah`.")] = None,
+    status: Annotated[str | None, Form(description="Legal status: `berlaku` (the default), `dicabut` ...")] = None,
+    sumber: Annotated[str | None, Form(description="Where the text came from: `JDIH Kabupaten Batang`.")] = None,
+    keaslian: Annotated[str | None, Form(description="How authentic it is: `resmi (teks OCR)`.")] = None,
+    spesimen: Annotated[str | None, Form(description="`true` for a specimen written for testing, not an official text.")] = None,
+) -> dict[str, str]:
+    """The form fields given (an empty one is not given): the upload's sidecar, over what the parser read."""
+    given = {"jenis": jenis, "nomor": nomor, "tahun": tahun, "judul": judul, "daerah": daerah, "tingkat": tingkat,
+             "provinsi": provinsi, "status": status, "sumber": sumber, "keaslian": keaslian, "spesimen": spesimen}
+    return {name: value for name, value in given.items() if value is not None and value.strip()}
+
+
+UploadFieldsDep = Annotated[dict[str, str], Depends(upload_fields)]
 
 _API_KEY_HEADER = APIKeyHeader(
     name="X-API-Key", auto_error=False, scheme_name="APIKey",

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Response
 from fastapi.responses import FileResponse
 
-from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, WorkerDep, require_api_key
+from app.api.deps import PageDep, RegulationFiltersDep, SessionDep, UploadDep, UploadFieldsDep, WorkerDep, require_api_key
 from app.kb import store
 from app.kb.jobs import accept_upload
 from app.kb.originals import FORMATS, kept_original
@@ -38,25 +38,6 @@ UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
                                                         "FastAPI's list of the invalid fields."},
     503: {"model": ErrorMessage, "description": "Stored, but the search index could not be written (locked)."},
 }
-
-
-def upload_fields(
-    jenis: Annotated[str | None, Form(description="Kind: `Peraturan Bupati`, `Undang-Undang` ...")] = None,
-    nomor: Annotated[str | None, Form(description="Number: `23`.")] = None,
-    tahun: Annotated[str | None, Form(description="Year: `2019`.")] = None,
-    judul: Annotated[str | None, Form(description="Title.")] = None,
-    daerah: Annotated[str | None, Form(description="Region: `Kabupaten Batang`, `Nasional`.")] = None,
-    tingkat: Annotated[str | None, Form(description="Level: nasional, provinsi, kabupaten or kota.")] = None,
-    provinsi: Annotated[str | None, Form(description="Province of a regional regulation: `Provinsi Jawa Tengah`.")] = None,
-    status: Annotated[str | None, Form(description="Legal status: `berlaku` (the default), `dicabut` ...")] = None,
-    sumber: Annotated[str | None, Form(description="Where the text came from: `JDIH Kabupaten Batang`.")] = None,
-    keaslian: Annotated[str | None, Form(description="How authentic it is: `resmi (teks OCR)`.")] = None,
-    spesimen: Annotated[str | None, Form(description="`true` for a specimen written for testing, not an official text.")] = None,
-) -> dict[str, str]:
-    """The form fields given (an empty one is not given): the upload's sidecar, over what the parser read."""
-    given = {"jenis": jenis, "nomor": nomor, "tahun": tahun, "judul": judul, "daerah": daerah, "tingkat": tingkat,
-             "provinsi": provinsi, "status": status, "sumber": sumber, "keaslian": keaslian, "spesimen": spesimen}
-    return {name: value for name, value in given.items() if value is not None and value.strip()}
 
 
 @router.get("/regulations", response_model=RegulationPage, summary="List regulations")
@@ -88,7 +69,7 @@ def get_regulation(
 def upload_regulation(
     session: SessionDep,
     upload: UploadDep,
-    fields: Annotated[dict[str, str], Depends(upload_fields)],
+    fields: UploadFieldsDep,
     response: Response,
     worker: WorkerDep,
 ) -> IngestResult | JobAccepted:
@@ -106,10 +87,7 @@ def upload_regulation(
     regulation, status = outcome
     response.status_code = 201 if status == "added" else 200
     response.headers["Location"] = f"{router.prefix}/regulations/{regulation.id}"
-    return IngestResult(
-        status=status, regulation=RegulationRead.model_validate(regulation),
-        warnings=list((regulation.document or {}).get("warnings") or []),
-    )
+    return IngestResult.of(regulation, status)
 
 
 @router.get(

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from app.compare.align import Unit, align, same_words
 from app.compare.diff import word_diff
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.index.units import ClauseUnit, clause_units, printed
 from app.kb.store import provision_rows
 from app.logs import timed
@@ -156,3 +156,17 @@ def load_side(ref: str, session: Session) -> Side:
         return regulation_side(session, ref)
     except NotFound:
         raise NotFound(f"'{ref}' bukan berkas maupun id peraturan (neither a file nor a regulation id).") from None
+
+
+def draft_comparison(session: Session, *, data: bytes, filename: str | None,
+                     a: str | None = None, b: str | None = None) -> Comparison:
+    """An uploaded draft (parsed, never stored) lined up with an ingested regulation: give ``a``
+    when the draft adapts that regulation (the draft is B), ``b`` when the draft is read against it
+    (the draft is A); InvalidInput unless exactly one is given. The draft's side is named by its file."""
+    from app.kb.ingest import parse_upload
+
+    if (a is None) == (b is None):
+        raise InvalidInput("Beri salah satu: a atau b, id peraturan pembanding (give the regulation id as a or as b).")
+    draft = Side(ref=filename or "draft", document=parse_upload(data, filename))
+    ingested = regulation_side(session, a or b or "")
+    return compare(ingested, draft) if a is not None else compare(draft, ingested)

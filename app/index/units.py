@@ -69,7 +69,7 @@ def clause_units(rows: Iterable[Any]) -> list[ClauseUnit]:
     current: dict[str, ClauseUnit] = {}  # unit root id -> unit, for folding children in
 
     for position, row in enumerate(rows):
-        row_id, kind, parent = _get(row, "id"), _get(row, "kind"), _get(row, "parent_id")
+        row_id, kind = _get(row, "id"), _get(row, "kind")
         text = " ".join((_get(row, "text") or "").split())
         if kind in INNER_KINDS:
             owner = _owner(row, by_id)

@@ -94,23 +94,34 @@ def outline_lines(nodes: Iterable[TreeNode], *, width: int = 100, depth: int = 0
     return lines
 
 
-def metadata_lines(meta: Any) -> list[str]:
-    """A heading as the regulation names itself, and ``field: value`` lines for its metadata
-    (any object or dict with the fields).
+def regulation_title(meta: Any) -> str:
+    """A regulation as it names itself, from any object or dict with ``jenis``, ``daerah``,
+    ``nomor`` and ``tahun``.
 
-    >>> metadata_lines({"jenis": "Peraturan Bupati", "daerah": "Kabupaten Batang", "nomor": "23", "tahun": 2019})[0]
+    >>> regulation_title({"jenis": "Peraturan Bupati", "daerah": "Kabupaten Batang", "nomor": "23", "tahun": 2019})
     'Peraturan Bupati Batang Nomor 23 Tahun 2019'
-    >>> metadata_lines({"jenis": "Undang-Undang", "daerah": "Nasional", "nomor": "23", "tahun": 2014})[0]
+    >>> regulation_title({"jenis": "Undang-Undang", "daerah": "Nasional", "nomor": "23", "tahun": 2014})
     'Undang-Undang Nomor 23 Tahun 2014'
     """
     get = (lambda key: meta.get(key)) if isinstance(meta, dict) else (lambda key: getattr(meta, key, None))
     daerah = get("daerah")
     region = _REGION_PREFIX.sub("", daerah, count=1) if daerah and daerah != "Nasional" else None
-    title = " ".join(str(part) for part in (
+    return " ".join(str(part) for part in (
         get("jenis") or "Peraturan", region,
         f"Nomor {get('nomor')}" if get("nomor") else None,
         f"Tahun {get('tahun')}" if get("tahun") else None,
     ) if part)
+
+
+def metadata_lines(meta: Any) -> list[str]:
+    """A heading as the regulation names itself (``regulation_title``), and ``field: value`` lines
+    for its metadata (any object or dict with the fields).
+
+    >>> metadata_lines({"jenis": "Undang-Undang", "nomor": "23", "tahun": 2014, "judul": "Pemerintahan Daerah"})[:2]
+    ['Undang-Undang Nomor 23 Tahun 2014', 'tentang Pemerintahan Daerah']
+    """
+    get = (lambda key: meta.get(key)) if isinstance(meta, dict) else (lambda key: getattr(meta, key, None))
+    title = regulation_title(meta)
     lines = [title]
     if get("judul"):
         lines.append(f"tentang {get('judul')}")

@@ -491,6 +491,13 @@ def get_provision(*, session: Session, provision_id: str) -> ProvisionDetail:
     )
 
 
+
+def list_definitions(*, session: Session, reg_id: str) -> list[DefinitionEntry]:
+    """The terms regulation ``reg_id`` defines (usually in Pasal 1), in the order they are defined."""
+    return list(session.exec(
+        select(DefinitionEntry).where(DefinitionEntry.regulation_id == reg_id).order_by(col(DefinitionEntry.id))
+    ).all())
+
 def _nest(rows: list[Provision] | Any) -> list[tuple[Provision, ProvisionNode]]:
     """Rows in document order -> the top ones (those whose parent is not among them) with their subtrees."""
     nodes: dict[str, ProvisionNode] = {}

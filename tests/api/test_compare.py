@@ -20,6 +20,21 @@ def test_compare_two_ingested_specimens(corpus: IndexHandle, client: TestClient)
     assert all(part["op"] in ("equal", "delete", "insert") for pair in body["pairs"] for part in pair["diff"])
 
 
+
+def test_compare_report_and_csv_downloads(corpus: IndexHandle, client: TestClient) -> None:
+    params = {"a": "perbup-batang-2019-23", "b": "perda-prov-jawa-tengah-2019-11"}
+    report = client.get("/api/v1/compare.html", params=params)
+    assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
+    assert report.headers["content-disposition"] == (
+        'attachment; filename="perbandingan-perbup-batang-2019-23-perda-prov-jawa-tengah-2019-11.html"')
+    assert "<h1>Perbandingan Pasal demi Pasal</h1>" in report.text and "SPESIMEN" in report.text
+    table = client.get("/api/v1/compare.csv", params=params)
+    assert table.status_code == 200 and table.headers["content-type"].startswith("text/csv")
+    lines = table.text.splitlines()
+    assert lines[0] == "pasal_a,pasal_b,relation,score,provision_a,provision_b"
+    assert len(lines) == len(client.get("/api/v1/compare", params=params).json()["pairs"]) + 1
+    assert client.get("/api/v1/compare.csv", params={**params, "b": "nope"}).status_code == 404
+
 def test_unknown_regulation_is_404(corpus: IndexHandle, client: TestClient) -> None:
     response = client.get("/api/v1/compare", params={"a": "perbup-batang-2019-23", "b": "nope"})
     assert response.status_code == 404 and "nope" in response.json()["detail"]

@@ -26,3 +26,14 @@ def test_coverage_by_filter_and_errors(corpus: IndexHandle, client: TestClient) 
     unknown_id = client.get("/api/v1/coverage", params={"ids": "nope"})
     assert unknown_id.status_code == 404 and "nope" in unknown_id.json()["detail"]
     assert client.get("/api/v1/coverage", params={"limit": 0}).status_code == 422
+
+
+def test_coverage_as_csv(corpus: IndexHandle, client: TestClient) -> None:
+    response = client.get("/api/v1/coverage.csv", params={"ids": "perbup-batang-2019-23,perda-prov-jawa-tengah-2019-11",
+                                                          "topik": "dewan-smart-city"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"] == 'attachment; filename="cakupan.csv"'
+    header, row = response.text.splitlines()
+    assert header == "kunci,nama,kelompok,perbup-batang-2019-23,perda-prov-jawa-tengah-2019-11"
+    assert row.startswith("dewan-smart-city,") and "16" in row.split(",")[3]
+    assert client.get("/api/v1/coverage.csv", params={"ids": "nope"}).status_code == 404

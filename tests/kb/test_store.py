@@ -15,6 +15,7 @@ from app.kb.store import (
     count_regulations,
     get_provision,
     get_regulation,
+    list_definitions,
     list_regulations,
     regulation_tree,
 )
@@ -311,6 +312,16 @@ def test_get_provision_with_its_children_and_regulation(session, save, make_docu
     leaf = get_provision(session=session, provision_id="perbup-batang-2019-23/pasal-3")
     assert leaf.children == []  # the next Pasal and the Penjelasan are not its children
 
+
+
+def test_list_definitions_in_their_order(session, save, make_document):
+    save(make_document(), HASH_A)
+    found = list_definitions(session=session, reg_id="perbup-batang-2019-23")
+    assert [(d.term, d.abbreviation, d.provision_id) for d in found] == [
+        ("Daerah", None, "perbup-batang-2019-23/pasal-1/angka-1"),
+        ("Sistem Pemerintahan Berbasis Elektronik", "SPBE", "perbup-batang-2019-23/pasal-1/angka-2"),
+    ]
+    assert list_definitions(session=session, reg_id="nope") == []
 
 def test_get_provision_unknown_says_so(session):
     with pytest.raises(NotFound, match="tidak ditemukan"):

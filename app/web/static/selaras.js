@@ -1,0 +1,35 @@
+// Selaras: small helps for pages that work without script too.
+// 1. "Mirip di daerah lain": opening the details of a Pasal loads its similar clauses into it
+//    (the same list /peraturan/{id}/mirip shows as a page, asked for with header X-Fragment).
+// 2. Buttons marked data-cetak print the page.
+"use strict";
+
+document.addEventListener("toggle", async (event) => {
+  const details = event.target;
+  if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.src || details.dataset.loaded) {
+    return;
+  }
+  const box = details.querySelector("[data-isi]");
+  details.dataset.loaded = "1";
+  box.setAttribute("aria-busy", "true");
+  box.setAttribute("aria-live", "polite");
+  const link = box.innerHTML;
+  box.textContent = "";
+  try {
+    const response = await fetch(details.dataset.src, { headers: { "X-Fragment": "1" } });
+    if (!response.ok) {
+      throw new Error(String(response.status));
+    }
+    box.innerHTML = await response.text();
+  } catch (error) {
+    box.innerHTML = "<p>Klausul serupa tidak dapat dimuat di sini; buka lewat tautan ini:</p>" + link;
+  } finally {
+    box.removeAttribute("aria-busy");
+  }
+}, true);
+
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-cetak]")) {
+    window.print();
+  }
+});

@@ -89,3 +89,20 @@ def test_script_inside_a_regulation_is_kept_as_text(stored: dict[str, Any], clie
     pasal = client.get(f"/api/v1/provisions/{reg_id}/pasal-2").json()
     assert "<script>alert('x')</script>" in json.dumps(pasal, ensure_ascii=False)
     assert answer.headers["content-type"].startswith("application/json")
+
+
+def test_huge_numbers_and_deep_nesting_in_a_text_are_read_not_crashed_on(stored: dict[str, Any], client: TestClient) -> None:
+    nested = "\n".join(f"{'  ' * depth}{marker} tingkat {depth};" for depth, marker in
+                       enumerate(["a.", "1.", "a)", "1)", "(a)", "(1)", "i.", "-"] * 25))
+    text = (
+        "PERATURAN BUPATI KENDAL\nNOMOR 7 TAHUN 2024\nTENTANG UJI\n\nBAB I\nKETENTUAN UMUM\n\n"
+        f"Pasal 99999999999999999999999999\nDaerah menyelenggarakan uji sebagai berikut:\n{nested}\n\n"
+        "Pasal 2\n(1) Ayat pertama.\n(99999999999999999999) Ayat dengan nomor raksasa.\n"
+    )
+    answer = upload(client, text.encode(), name="uji.txt")
+    assert answer.status_code == 201, answer.text
+    reg_id = answer.json()["regulation"]["id"]
+    tree = client.get(f"/api/v1/regulations/{reg_id}")
+    assert tree.status_code == 200
+    assert "tingkat 199" in json.dumps(tree.json())  # the deepest item is kept
+    assert client.get("/api/v1/search", params={"q": "raksasa"}).json()["total"] == 1

@@ -33,16 +33,26 @@ _SANE_ID_RE = re.compile(r"[A-Za-z0-9._-]{1,64}")
 BODY_MARGIN_BYTES = 1024 * 1024
 
 
-class RequestContext:
-    """Request id, ``X-Request-ID`` header and one access log line per HTTP request."""
+class _HttpMiddleware:
+    """Passes anything but an HTTP request (lifespan events) straight through to ``http``."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "http":
+            await self.http(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class RequestContext(_HttpMiddleware):
+    """Request id, ``X-Request-ID`` header and one access log line per HTTP request."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = dict(scope["headers"]).get(HEADER.lower().encode(), b"").decode("latin-1")
         rid = given if _SANE_ID_RE.fullmatch(given) else uuid.uuid4().hex
         token = request_id.set(rid)
@@ -68,17 +78,11 @@ class RequestContext:
             request_id.reset(token)
 
 
-class SizeLimits:
+class SizeLimits(_HttpMiddleware):
     """414 for a query string over ``Settings.query_max_kb``; 413 for a body over
     ``Settings.upload_max_mb`` plus ``BODY_MARGIN_BYTES``."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         settings = get_settings()
         if len(scope.get("query_string", b"")) > settings.query_max_kb * 1024:
             response = JSONResponse(status_code=414, content={"detail": (

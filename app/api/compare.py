@@ -17,6 +17,12 @@ from app.models import Comparison, ErrorMessage, UnreadableOrInvalid
 router = APIRouter(prefix="/api/v1", tags=["compare"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "description": "A regulation id is unknown."}}
+#: the same for the HTML report, whose errors are JSON all the same (FastAPI would document them
+#: as text/html, the route's media type)
+HTML_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {
+    "description": "A regulation id is unknown.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorMessage"}}},
+}}
 
 
 def compare_ingested(
@@ -46,7 +52,7 @@ def compare_regulations(comparison: ComparisonDep) -> Comparison:
 
 @router.get(
     "/compare.html", response_class=HTMLResponse, summary="Compare two regulations: printable report",
-    responses={200: {"content": {"text/html": {}}}, **NOT_FOUND},
+    responses={200: {"content": {"text/html": {}}}, **HTML_NOT_FOUND},
 )
 def compare_report(comparison: ComparisonDep) -> HTMLResponse:
     """The comparison of `GET /api/v1/compare` as one self-contained HTML page to print (words only

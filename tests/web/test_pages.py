@@ -1,6 +1,7 @@
 """The pages (app.web) through FastAPI's test client: each page's template context and what it
 renders (hit counts, <mark>, the SPESIMEN badge, anchors ...), errors as Indonesian pages, HTML
-of regulations always escaped, and labelled fields with headings in order on every page."""
+of regulations always escaped, and labelled fields with headings in order on every page. (The
+Rancangan pages: test_drafts_pages.py.)"""
 
 from __future__ import annotations
 
@@ -94,7 +95,7 @@ def test_home_shows_what_the_corpus_holds(web: TestClient) -> None:
     assert 'href="/peraturan?tingkat=nasional">Nasional</a>' in html
     assert '<form class="cari-besar" action="/cari" method="get" role="search">' in html
     nav = html[html.index("<nav"):html.index("</nav>")]
-    assert [name for name in re.findall(r">(\w+)</a>", nav)] == ["Beranda", "Cari", "Bandingkan", "Unggah"]
+    assert [name for name in re.findall(r">(\w+)</a>", nav)] == ["Beranda", "Cari", "Bandingkan", "Rancangan", "Unggah"]
     assert 'aria-current="page">Beranda' in nav
     assert "bukan teks resmi" in html[html.index("<footer"):]
 

@@ -2,7 +2,11 @@
 // 1. "Mirip di daerah lain": opening the details of a Pasal loads its similar clauses into it
 //    (the same list /peraturan/{id}/mirip shows as a page, asked for with header X-Fragment).
 // 2. Buttons marked data-cetak print the page.
+// 3. An API key typed in a field marked data-kunci is kept for this tab (sessionStorage, gone when
+//    the tab closes) and filled into the key fields of the next pages, so that a drafter types it once.
 "use strict";
+
+const KEY = "selaras-kunci";
 
 document.addEventListener("toggle", async (event) => {
   const details = event.target;
@@ -31,5 +35,34 @@ document.addEventListener("toggle", async (event) => {
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-cetak]")) {
     window.print();
+  }
+});
+
+
+function keptKey() {
+  try {
+    return sessionStorage.getItem(KEY) || "";
+  } catch (error) {
+    return "";  // storage refused (a private window): the key is typed each time
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const kept = keptKey();
+  for (const field of document.querySelectorAll("input[data-kunci]")) {
+    if (kept && !field.value) {
+      field.value = kept;
+    }
+  }
+});
+
+document.addEventListener("submit", (event) => {
+  const field = Array.from(event.target.elements || []).find((element) => element.matches("input[data-kunci]"));
+  if (field && field.value.trim()) {
+    try {
+      sessionStorage.setItem(KEY, field.value.trim());
+    } catch (error) {
+      // not kept: typed again on the next page
+    }
   }
 });

@@ -8,7 +8,7 @@ same domain functions as the API.
 * ``/bandingkan`` and ``/bandingkan/cakupan`` compare and coverage (``compare``);
 * ``/rancangan...`` drafts: the pages (``drafts``, what they show of a draft: ``draft_sheet``) and
   the forms changing them (``draft_edits``);
-* ``/unggah`` upload (``upload``).
+* ``/unggah`` upload, and ``/unggah/tugas/{id}`` the progress of an upload read by OCR (``upload``).
 
 Errors on pages are pages too (``errors``). The pages stay out of the OpenAPI schema.
 """

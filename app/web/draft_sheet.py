@@ -1,8 +1,8 @@
 """What the draft page (``/rancangan/{id}``) shows of a draft as ``app.drafting.store.draft_view``
 gives it: each provision in order with the changes made in it and the flags raised in it, and
 whether it can move one step up or down (``app.drafting.plan.stepped``), a Pasal's text a line
-each (``Line``: its marker apart, to hang the words beside it); the changes and flags of the
-judul, Menimbang and Mengingat, and those of the whole draft, apart.
+each (``Line``: its marker apart, to hang the words beside it; the words its flags name marked);
+the changes and flags of the judul, Menimbang and Mengingat, and those of the whole draft, apart.
 
 Every change and flag is ``Placed``: where it is as a drafter reads it (``Pasal 17 ayat (1)
 huruf d``, ``Menimbang huruf a``) and the element of the page that shows it (the provision's
@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
+
+from markupsafe import Markup, escape
 
 from app.drafting import layout
 from app.drafting.plan import RANK, stepped
@@ -53,6 +55,24 @@ class Line:
     level: int
     marker: str
     text: str
+
+
+def marked(text: str, words: Iterable[str]) -> Markup:
+    """``text`` escaped, each of ``words`` (whole words) in ``<mark>``: where a flag's words stand.
+
+    >>> print(marked("Kepala Kepolisian Resor Batang & <b>", ["Batang"]))
+    Kepala Kepolisian Resor <mark>Batang</mark> &amp; &lt;b&gt;
+    """
+    wanted = sorted({word for word in words if word.strip()}, key=len, reverse=True)
+    if not wanted:
+        return escape(text)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in wanted) + r")(?!\w)")
+    parts: list[Markup] = []
+    cursor = 0
+    for found in pattern.finditer(text):
+        parts += [escape(text[cursor:found.start()]), Markup("<mark>{}</mark>").format(found.group(0))]
+        cursor = found.end()
+    return Markup("").join([*parts, escape(text[cursor:])])
 
 
 def text_lines(text: str) -> list[Line]:
@@ -99,6 +119,10 @@ class Part:
     @property
     def lines(self) -> list[Line]:
         return text_lines(self.provision.text)
+
+    def marked(self, text: str) -> Markup:
+        """A line of its text with the words its flags name marked (``excerpt``: one, or several joined by ``; ``)."""
+        return marked(text, [word for flag in self.flags for word in flag.item.excerpt.split("; ")])
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ def test_a_draft_page_shows_every_change_and_flag(client: TestClient, stored: No
     pasal_17 = provision(sheet, "17")
     assert f'<td><a href="#ketentuan-{pasal_17.id}">Pasal 17 ayat (1) huruf d angka 2</a></td>' in html
     assert {(f.within, f.item.reason) for f in sheet.part(pasal_17.id).flags} >= {("ayat (1) huruf d angka 2", "daerah-sumber")}
+    assert '<span class="kata">Kepala Kepolisian Resor <mark>Batang</mark>;</span>' in html  # the flagged words
     assert {f.item.reason for f in sheet.opening_flags} == {"bagian-perda"}
     # the text hangs beside its markers; the numbering, anchors, moves and downloads
     assert '<p class="baris tingkat-1"><span class="nomor">a.</span> <span class="kata">Ketua: Gubernur;</span></p>' in html

@@ -122,7 +122,8 @@ class Part:
 
     def marked(self, text: str) -> Markup:
         """A line of its text with the words its flags name marked (``excerpt``: one, or several joined by ``; ``)."""
-        return marked(text, [word for flag in self.flags for word in flag.item.excerpt.split("; ")])
+        excerpts = [flag.item.excerpt for flag in self.flags if isinstance(flag.item, DraftFlagRead)]
+        return marked(text, [word for excerpt in excerpts for word in excerpt.split("; ")])
 
 
 @dataclass(frozen=True)

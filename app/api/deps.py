@@ -115,6 +115,19 @@ def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_
     if not known:
         raise Unauthorized("Kunci API tidak dikenal (unknown API key in header X-API-Key).")
 
+
+def require_form_key(settings: SettingsDep, kunci: Annotated[str, Form(max_length=1000)] = "") -> None:
+    """The web pages' ``require_api_key``: the key typed in a form's field ``kunci``, refused with
+    the same statuses and messages that name the form's field rather than a header."""
+    try:
+        require_api_key(settings, kunci.strip() or None)
+    except Forbidden as error:
+        raise Forbidden("Perubahan dinonaktifkan di server ini: belum ada kunci API (SELARAS_API_KEYS kosong).") from error
+    except Unauthorized as error:
+        message = "Isian 'Kunci API' kosong." if not kunci.strip() else "Kunci API tidak dikenal."
+        raise Unauthorized(message) from error
+
+
 DEFAULT_PAGE_SIZE = 50
 
 

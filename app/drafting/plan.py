@@ -24,10 +24,62 @@ from app.drafting.adapt import Maker, maker
 from app.errors import InvalidInput, NotFound
 from app.structure.tree import Document, Node
 
-__all__ = ["GROUPS", "Clause", "Origin", "Piece", "Plan", "find_node", "pieces_of", "plan_from"]
+__all__ = ["GROUPS", "Clause", "Origin", "Piece", "Plan", "block_end", "find_node", "pieces_of", "plan_from", "stepped"]
 
 GROUPS = ("bab", "bagian", "paragraf")
 RANK = {"bab": 0, "bagian": 1, "paragraf": 2, "pasal": 3}
+
+
+def block_end(kinds: Sequence[str], index: int) -> int:
+    """The end (exclusive) of the pieces the piece at ``index`` heads, given every piece's kind in
+    order: a group holds what follows it up to a group of its rank or higher; a Pasal only itself.
+
+    >>> block_end(["bab", "pasal", "bagian", "pasal", "bab", "pasal"], 0), block_end(["bab", "pasal"], 1)
+    (4, 2)
+    """
+    if kinds[index] not in GROUPS:
+        return index + 1
+    end = index + 1
+    while end < len(kinds) and RANK[kinds[end]] > RANK[kinds[index]]:
+        end += 1
+    return end
+
+
+def stepped(kinds: Sequence[str], index: int, step: int) -> int | None:
+    """Where the piece at ``index`` (a group with what it holds) goes when moved one place up
+    (``step`` -1) or down (1): its position among the pieces that remain once it is taken out
+    (what a move takes), or None when it cannot go that way.
+
+    It passes the piece of its rank before or after it (with what that holds); at the edge of the
+    group it is in, it leaves that group (up: to the end of what precedes it) or enters the next
+    one (down: after its heading and the Pasal it holds before its first group of this rank), so a
+    move never makes a group take in pieces it did not hold.
+
+    >>> kinds = ["bab", "pasal", "bab", "pasal", "bagian", "pasal"]
+    >>> stepped(kinds, 2, -1), stepped(kinds, 0, 1)   # BAB II before BAB I, BAB I after BAB II
+    (0, 4)
+    >>> stepped(kinds, 3, -1), stepped(kinds, 1, 1)   # a Pasal leaves its BAB, enters the next one
+    (2, 2)
+    >>> stepped(kinds, 4, -1), stepped(kinds, 4, 1)   # a Bagian up out of BAB II; nothing after it
+    (2, None)
+    >>> stepped(["pasal", "bab", "pasal"], 1, -1)      # BAB I first would take in the Pasal before it
+    """
+    rank = RANK[kinds[index]]
+    end = block_end(kinds, index)
+    if step < 0:
+        before = index - 1
+        while before >= 0 and RANK[kinds[before]] > rank:
+            before -= 1
+        return before if before >= 0 else None
+    if end == len(kinds):
+        return None
+    if RANK[kinds[end]] == rank:
+        after = block_end(kinds, end)  # past the next piece of its rank
+    else:
+        after = end + 1  # into the next group, past its heading and what it holds below this rank
+        while after < len(kinds) and RANK[kinds[after]] > rank:
+            after += 1
+    return after - (end - index)
 
 
 @dataclass(frozen=True)

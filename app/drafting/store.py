@@ -20,6 +20,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
+
 from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
@@ -28,7 +30,7 @@ from app.drafting.assemble import Assembled, assemble
 from app.drafting.checks import check_document, revocations
 from app.drafting.layout import content_text
 from app.drafting.opening import forming_law
-from app.drafting.plan import GROUPS, RANK, Clause, Origin, Piece, Plan, pieces_of, plan_from
+from app.drafting.plan import GROUPS, Clause, Origin, Piece, Plan, block_end, pieces_of, plan_from, stepped
 from app.drafting.renumber import rewrite_references
 from app.errors import InvalidInput, NotFound
 from app.kb.store import get_regulation
@@ -42,7 +44,8 @@ from app.structure.tree import Definition, Document, Node
 
 __all__ = [
     "add_provision", "assembled", "check_draft", "create_draft", "delete_draft", "draft_view", "edit_provision",
-    "get_draft", "list_drafts", "move_provision", "new_plan", "remove_provision", "revoked_acts", "update_draft",
+    "get_draft", "list_drafts", "move_provision", "new_plan", "remove_provision", "revoked_acts", "step_provision",
+    "update_draft",
 ]
 
 KINDS = (*GROUPS, "pasal")
@@ -282,12 +285,8 @@ def _follow(before: dict[int, str], rows: list[DraftProvision]) -> None:
 
 
 def _block(rows: list[DraftProvision], index: int) -> int:
-    """The end (exclusive) of the rows a row heads: a group holds what follows up to its rank or higher."""
-    rank = RANK[rows[index].kind]
-    end = index + 1
-    while end < len(rows) and RANK[rows[end].kind] > rank:
-        end += 1
-    return end if rows[index].kind in GROUPS else index + 1
+    """The end (exclusive) of the rows a row heads (``plan.block_end``)."""
+    return block_end([row.kind for row in rows], index)
 
 
 def _find(rows: list[DraftProvision], provision_id: int) -> int:
@@ -386,6 +385,18 @@ def move_provision(*, session: Session, draft_id: int, provision_id: int, positi
     rest = rows[:start] + rows[end:]
     at = _position(position, len(rest))
     _save(session, draft, rest[:at] + block + rest[at:], before)
+
+
+def step_provision(*, session: Session, draft_id: int, provision_id: int, step: Literal[-1, 1]) -> None:
+    """Move a provision (a group with what it holds) one place up (``step`` -1) or down (1), as
+    ``plan.stepped`` says; InvalidInput when it cannot go that way (it is first or last)."""
+    get_draft(session=session, draft_id=draft_id)
+    rows = _rows(session, draft_id)
+    position = stepped([row.kind for row in rows], _find(rows, provision_id), step)
+    if position is None:
+        raise InvalidInput(f"Ketentuan ini sudah paling {'atas' if step < 0 else 'bawah'} (it cannot move further "
+                           f"{'up' if step < 0 else 'down'}).")
+    move_provision(session=session, draft_id=draft_id, provision_id=provision_id, position=position)
 
 
 def remove_provision(*, session: Session, draft_id: int, provision_id: int) -> None:

@@ -28,15 +28,18 @@ _REGION_PREFIX = re.compile(r"^\s*(provinsi|propinsi|kabupaten|kab\.?|kota)\s+",
 _GROUPS = {"bab", "bagian", "paragraf", "pasal", "lampiran", "umum"}
 
 
-class TreeNode(Protocol):
+class Numbered(Protocol):
     kind: str
     num: str | None
+
+
+class TreeNode(Numbered, Protocol):
     heading: str | None
     text: str
     children: Sequence[Any]
 
 
-def label(node: TreeNode) -> str:
+def label(node: Numbered) -> str:
     """The marker a node is printed with: ``BAB I``, ``Bagian Kesatu``, ``Pasal 5A``, ``(2)``, ``a.``, ``1)``.
 
     >>> from app.structure.tree import Node

@@ -29,7 +29,8 @@ TITLES: dict[int, tuple[str, str]] = {
     404: ("Tidak ditemukan", "Alamat ini tidak ada, atau peraturan yang dicari belum dimuat ke Selaras."),
     405: ("Cara akses tidak didukung", "Buka halaman ini dari menu di atas."),
     413: ("Berkas terlalu besar", "Kecilkan berkas atau pisahkan menjadi beberapa berkas."),
-    422: ("Berkas tidak dapat dibaca", "Selaras membaca teks, PDF yang memiliki lapisan teks, DOCX dan HTML."),
+    422: ("Berkas tidak dapat dibaca", "Selaras membaca teks, PDF (dengan lapisan teks atau hasil pindaian), gambar "
+                                        "halaman, DOCX dan HTML; pindaian perlu cukup tajam agar hurufnya terbaca."),
     500: ("Terjadi kesalahan", "Kesalahan di server. Coba lagi nanti atau hubungi pengelola Selaras."),
     503: ("Layanan belum siap", "Indeks pencarian sedang tidak dapat dibaca. Coba lagi nanti."),
 }

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 
 def defining_pasal(provision_id: str) -> str:
-    """The Pasal a definition stands in.
+    """The Pasal a definition (any provision) stands in.
 
     >>> defining_pasal("perbup-batang-2021-8/pasal-i/perubahan-1/pasal-1/angka-19a")
     'perbup-batang-2021-8/pasal-i/perubahan-1/pasal-1'

@@ -1,5 +1,5 @@
 """Beranda (``/``): a search box, what the knowledge base holds, the latest additions, and a short
-guide to the three tasks (search, read, compare)."""
+guide to the four tasks (search, read, compare, draft)."""
 
 from __future__ import annotations
 

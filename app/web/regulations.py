@@ -1,7 +1,8 @@
 """The regulations: the list (``/peraturan``, filtered as ``GET /api/v1/regulations``), the reader
 (``/peraturan/{id}``, see ``app.web.reading``) and the clauses of other regions like one of its
 Pasal (``/peraturan/{id}/mirip?pasal=pasal-5``: a page, or with header ``X-Fragment`` only its
-list, which the reader loads under the Pasal)."""
+list, which the reader loads under the Pasal), each of which can be added to a draft (the reader
+passes its ``?rancangan=<draft id>`` on to them)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from app.api.deps import PageDep, RegulationFiltersDep, SessionDep
 from app.compare.similar import provision_query, similar
 from app.kb import store
+from app.web.drafts import DraftChoice
 from app.web.paging import paging
 from app.web.reading import reading
 from app.web.templating import page
@@ -35,8 +37,8 @@ def regulation_list(request: Request, session: SessionDep, filters: RegulationFi
 
 
 @router.get("/peraturan/{reg_id}", response_class=HTMLResponse)
-def regulation_page(request: Request, session: SessionDep, reg_id: RegulationId) -> HTMLResponse:
-    return page(request, "regulation.html", {"reading": reading(session, reg_id)})
+def regulation_page(request: Request, session: SessionDep, reg_id: RegulationId, rancangan: DraftChoice = None) -> HTMLResponse:
+    return page(request, "regulation.html", {"reading": reading(session, reg_id), "rancangan": rancangan})
 
 
 @router.get("/peraturan/{reg_id}/mirip", response_class=HTMLResponse)
@@ -45,10 +47,11 @@ def similar_page(
     session: SessionDep,
     reg_id: RegulationId,
     pasal: Annotated[str, Query(min_length=1, max_length=300, description="Node id of the Pasal: `pasal-5`.")],
+    rancangan: DraftChoice = None,
 ) -> HTMLResponse:
     provision_id = f"{reg_id}/{pasal}"
     provision = store.get_provision(session=session, provision_id=provision_id)
     result = similar(provision_query(session, provision_id), limit=SIMILAR)
     fragment = "x-fragment" in request.headers
-    return page(request, "_similar.html" if fragment else "similar.html", {"provision": provision, "result": result},
-                headers={"Vary": "X-Fragment"})
+    return page(request, "_similar.html" if fragment else "similar.html",
+                {"provision": provision, "result": result, "rancangan": rancangan}, headers={"Vary": "X-Fragment"})

@@ -5,11 +5,14 @@ Templates get ``request`` and these helpers:
 
 * ``url_with(request, **changes)``: this page's address with some parameters changed (None
   removes one); any change but ``page`` goes back to page 1;
-* ``provision_url(provision_id)``: where a provision is read, ``/peraturan/<id>#<node id>``;
+* ``provision_url(provision_id, draft_id)``: where a provision is read, ``/peraturan/<id>#<node id>``;
 * ``pasal_anchor(num)``: the node id of a body Pasal by its number (``5A`` -> ``pasal-5a``);
+* ``add_url(provision_id, draft_id)``: where "Tambahkan ke rancangan" leads;
 * filters ``judul`` (a regulation as it names itself), ``hubungan`` and ``hubungan_arti`` (a
   relation label of a comparison or a similar clause, in Indonesian, and what it means),
-  ``tanggal`` (``2019-04-08`` -> ``8 April 2019``).
+  ``tanggal`` (``2019-04-08`` -> ``8 April 2019``), ``penanda`` (a node's printed marker:
+  ``BAB IV``, ``Pasal 5``, ``(2)``), ``tempat`` (a node id as a place: ``Pasal 17 ayat (1)``),
+  ``pasal_of`` (the id of the Pasal a provision is in).
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.responses import HTMLResponse
 
-from app.kb.outline import regulation_title
+from app.kb.outline import label, regulation_title
 from app.structure.ids import segment
+from app.web.draft_sheet import printed_place
+from app.web.glossary import defining_pasal
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -58,10 +63,15 @@ def url_with(request: Request, **changes: Any) -> str:
     return request.url.path + (f"?{urlencode(kept)}" if kept else "")
 
 
-def provision_url(provision_id: str) -> str:
-    """``perbup-batang-2019-23/pasal-5/ayat-1`` -> ``/peraturan/perbup-batang-2019-23#pasal-5/ayat-1``."""
+def provision_url(provision_id: str, draft_id: int | None = None) -> str:
+    """Where a provision is read; with ``draft_id``, the reader adds to that draft (``add_url``).
+
+    >>> provision_url("perbup-batang-2019-23/pasal-5/ayat-1"), provision_url("perbup-batang-2019-23/pasal-5", 3)
+    ('/peraturan/perbup-batang-2019-23#pasal-5/ayat-1', '/peraturan/perbup-batang-2019-23?rancangan=3#pasal-5')
+    """
     reg_id, _, node_id = provision_id.partition("/")
-    return f"/peraturan/{reg_id}#{node_id}" if node_id else f"/peraturan/{reg_id}"
+    query = f"?rancangan={draft_id}" if draft_id else ""
+    return f"/peraturan/{reg_id}{query}#{node_id}" if node_id else f"/peraturan/{reg_id}{query}"
 
 
 def pasal_anchor(num: str) -> str:
@@ -71,6 +81,17 @@ def pasal_anchor(num: str) -> str:
     'pasal-5a'
     """
     return segment("pasal", num)
+
+
+def add_url(provision_id: str, draft_id: int | None = None) -> str:
+    """Where "Tambahkan ke rancangan" leads: the page of draft ``draft_id`` with the provision filled
+    in to add, or (no draft chosen yet) the drafts to choose from.
+
+    >>> add_url("perda-x-2019-11/pasal-14", 3), add_url("perda-x-2019-11/pasal-14")
+    ('/rancangan/3?tambah=perda-x-2019-11%2Fpasal-14#tambah', '/rancangan?tambah=perda-x-2019-11%2Fpasal-14')
+    """
+    query = urlencode({"tambah": provision_id})
+    return f"/rancangan/{draft_id}?{query}#tambah" if draft_id else f"/rancangan?{query}"
 
 
 def relation(name: str) -> str:
@@ -97,8 +118,9 @@ def long_date(value: str | None) -> str:
 templates = Jinja2Templates(env=Environment(
     loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, trim_blocks=True, lstrip_blocks=True,
 ))
-templates.env.globals.update(url_with=url_with, provision_url=provision_url, pasal_anchor=pasal_anchor)
-templates.env.filters.update(judul=regulation_title, hubungan=relation, hubungan_arti=relation_meaning, tanggal=long_date)
+templates.env.globals.update(url_with=url_with, provision_url=provision_url, pasal_anchor=pasal_anchor, add_url=add_url)
+templates.env.filters.update(judul=regulation_title, hubungan=relation, hubungan_arti=relation_meaning, tanggal=long_date,
+                             penanda=label, tempat=printed_place, pasal_of=defining_pasal)
 
 
 def page(request: Request, template: str, context: Mapping[str, Any] | None = None, *,

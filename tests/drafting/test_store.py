@@ -147,6 +147,32 @@ def test_moving_or_removing_a_bab_takes_what_it_holds(stored: Session) -> None:
     assert len(stored.exec(select(DraftProvision).where(DraftProvision.draft_id == draft_id)).all()) == 5
 
 
+def test_one_step_up_or_down_passes_a_neighbour_or_crosses_into_the_next_group(stored: Session) -> None:
+    draft_id = new_draft(stored, picks=["bab-1", "bab-2"])
+
+    def order() -> list[str]:
+        return [p.source.rsplit("/", 1)[1] for p in store.draft_view(session=stored, draft_id=draft_id).provisions]
+
+    def ids() -> dict[str, int]:
+        return {p.source.rsplit("/", 1)[1]: p.id for p in store.draft_view(session=stored, draft_id=draft_id).provisions}
+
+    assert order() == ["bab-1", "pasal-1", "bab-2", "pasal-2", "pasal-3", "pasal-4"]
+    store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["pasal-3"], step=-1)
+    assert order() == ["bab-1", "pasal-1", "bab-2", "pasal-3", "pasal-2", "pasal-4"]
+    store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["pasal-3"], step=-1)
+    assert order() == ["bab-1", "pasal-1", "pasal-3", "bab-2", "pasal-2", "pasal-4"]  # out of BAB II
+    store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["bab-2"], step=-1)
+    assert order() == ["bab-2", "pasal-2", "pasal-4", "bab-1", "pasal-1", "pasal-3"]  # with what it holds
+    with pytest.raises(InvalidInput, match="sudah paling atas"):
+        store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["bab-2"], step=-1)
+    with pytest.raises(InvalidInput, match="sudah paling bawah"):
+        store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["pasal-3"], step=1)
+    store.step_provision(session=stored, draft_id=draft_id, provision_id=ids()["pasal-4"], step=1)
+    assert order() == ["bab-2", "pasal-2", "bab-1", "pasal-4", "pasal-1", "pasal-3"]  # into BAB I, first
+    with pytest.raises(NotFound):
+        store.step_provision(session=stored, draft_id=draft_id + 1, provision_id=ids()["pasal-4"], step=1)
+
+
 def test_a_draft_made_from_a_file_and_changed_to_another_target(stored: Session) -> None:
     draft = store.create_draft(session=stored, jenis="Perbup", daerah="Kabupaten Kendal", document=parse_file(BATANG_FILE),
                                source_name=BATANG_FILE.name, tahun=2025)

@@ -1,23 +1,34 @@
 """The pages (app.web) through FastAPI's test client: each page's template context and what it
-renders (hit counts, <mark>, the SPESIMEN badge, anchors ...), errors as Indonesian pages, HTML
-of regulations always escaped, and labelled fields with headings in order on every page."""
+renders (hit counts, <mark>, the SPESIMEN badge, anchors ...), an upload read by OCR followed on
+its job's page, errors as Indonesian pages, HTML of regulations always escaped, and labelled
+fields with headings in order on every page. (The Rancangan pages: test_drafts_pages.py.)"""
 
 from __future__ import annotations
 
 import doctest
 import re
+import time
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
+from PIL import Image
+from sqlmodel import Session
 
 import app.web.glossary
 import app.web.paging
 import app.web.templating
 from app.config import get_settings
+from app.db import get_engine
 from app.index.schema import IndexHandle
+from app.kb.jobs import INTERRUPTED
+from app.models import Job
+from tests.conftest import regulation_text
+from tests.ingest.files import scan
 from tests.paths import SPECIMEN_TEXTS
 
 PERBUP = "perbup-batang-2019-23"
@@ -94,7 +105,7 @@ def test_home_shows_what_the_corpus_holds(web: TestClient) -> None:
     assert 'href="/peraturan?tingkat=nasional">Nasional</a>' in html
     assert '<form class="cari-besar" action="/cari" method="get" role="search">' in html
     nav = html[html.index("<nav"):html.index("</nav>")]
-    assert [name for name in re.findall(r">(\w+)</a>", nav)] == ["Beranda", "Cari", "Bandingkan", "Unggah"]
+    assert [name for name in re.findall(r">(\w+)</a>", nav)] == ["Beranda", "Cari", "Bandingkan", "Rancangan", "Unggah"]
     assert 'aria-current="page">Beranda' in nav
     assert "bukan teks resmi" in html[html.index("<footer"):]
 
@@ -360,6 +371,56 @@ def test_upload_disabled_without_keys(client: TestClient) -> None:
 def test_upload_with_a_bad_field_is_a_400_page(keys: None, client: TestClient) -> None:
     response = upload(client, KEY, tahun="dua ribu")
     assert response.status_code == 400 and "'tahun' harus berupa angka tahun" in unescape(response.text)
+
+
+def test_a_scan_is_read_by_a_job_whose_page_lands_on_the_new_regulation(keys: None, client: TestClient, tmp_path: Path) -> None:
+    [scanned] = scan(regulation_text().split("\n"), tmp_path, lines_per_page=200)
+    png = tmp_path / "perbup.png"
+    Image.open(scanned).save(png, dpi=(300, 300))
+    response = client.post("/unggah", data={"kunci": KEY}, files={"file": ("perbup.png", png.read_bytes(), "image/png")},
+                           follow_redirects=False)
+    assert response.status_code == 303, response.text
+    location = response.headers["location"]
+    assert re.fullmatch(r"/unggah/tugas/[0-9a-f]{32}", location)
+    deadline = time.monotonic() + 180
+    while (progress := client.get(location, follow_redirects=False)).status_code == 200 and time.monotonic() < deadline:
+        assert progress.context["job"].status in ("queued", "running") and progress.context["failure"] is None
+        assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in progress.text
+        accessible(progress.text)
+        time.sleep(0.3)
+    assert progress.status_code == 303 and progress.headers["location"] == f"/peraturan/{PERBUP}"
+    assert client.get(progress.headers["location"]).status_code == 200
+
+
+@pytest.mark.parametrize(("fields", "expected", "refresh"), [
+    ({"status": "queued"}, "Menunggu giliran: berkas lain sedang dibaca.", True),
+    ({"status": "running", "pages_done": 2}, "Halaman 2 dari 5 sudah dibaca.", True),
+    ({"status": "failed", "error": "Tidak ada teks yang terbaca pada gambar (OCR found no text in the image): logo.png",
+      "error_status": 422}, "Unggahan gagal: Berkas tidak dapat dibaca", False),
+    ({"status": "failed", "error": INTERRUPTED, "error_status": 503}, "Unggahan gagal: Layanan belum siap", False),
+])
+def test_the_page_of_a_job_as_it_stands(client: TestClient, fields: dict[str, Any], expected: str, refresh: bool) -> None:
+    with Session(get_engine()) as session:
+        session.add(Job(id="c" * 32, filename="pindaian.pdf", pages_total=5, **fields))
+        session.commit()
+    response = client.get(f"/unggah/tugas/{'c' * 32}")
+    assert response.status_code == 200 and expected in response.text
+    assert ('http-equiv="refresh"' in response.text) == refresh and ("data-tugas" in response.text) == refresh
+    if fields.get("error"):
+        assert escape(fields["error"]) in response.text and "Tidak ada yang disimpan dari berkas ini." in response.text
+    else:
+        assert '<progress id="halaman-dibaca" max="5" value="' in response.text
+    accessible(response.text)
+
+
+def test_a_finished_job_sends_to_its_regulation_and_an_unknown_one_is_a_404_page(client: TestClient) -> None:
+    with Session(get_engine()) as session:
+        session.add(Job(id="d" * 32, status="done", regulation_id=PERBUP, result="added"))
+        session.commit()
+    done = client.get(f"/unggah/tugas/{'d' * 32}", follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == f"/peraturan/{PERBUP}"
+    unknown = client.get(f"/unggah/tugas/{'e' * 32}")
+    assert unknown.status_code == 404 and "<h1>Tidak ditemukan</h1>" in unknown.text
 
 
 # --- escaping and errors ---------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Rancangan, the forms that change drafts (the pages reading them are ``app.web.drafts``): each
+checks the API key typed in its field ``kunci`` (``require_form_key``, as the upload page does),
+calls one ``app.drafting.store`` function, as ``/api/v1/drafts`` does, and answers 303 to the
+draft page at the provision it changed (POST, then redirect: a reload never sends it again).
+
+* ``POST /rancangan``: a new draft from a stored regulation;
+* ``POST /rancangan/{id}/ketentuan``: a provision added from any stored regulation;
+* ``POST /rancangan/{id}/ketentuan/{provision id}``: a Pasal's text or a group's heading replaced;
+* ``POST /rancangan/{id}/ketentuan/{provision id}/naik`` or ``/turun``: moved one step;
+* ``POST /rancangan/{id}/ketentuan/{provision id}/hapus``: removed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form
+from fastapi.responses import RedirectResponse
+
+from app.api.deps import SessionDep, require_form_key
+from app.drafting import store
+from app.web.drafts import DraftId, ProvisionId
+
+router = APIRouter(dependencies=[Depends(require_form_key)])
+
+Text = Annotated[str | None, Form(max_length=20_000)]
+
+
+def _to(draft_id: int, anchor: str = "") -> RedirectResponse:
+    return RedirectResponse(f"/rancangan/{draft_id}{f'#{anchor}' if anchor else ''}", status_code=303)
+
+
+@router.post("/rancangan")
+def create_draft(
+    session: SessionDep,
+    sumber: Annotated[str, Form(min_length=1, max_length=200)],
+    jenis: Annotated[str, Form(min_length=1, max_length=100)],
+    daerah: Annotated[str, Form(min_length=1, max_length=200)],
+    pasal: Annotated[list[str] | None, Form(max_length=2000)] = None,
+    judul: Annotated[str | None, Form(max_length=1000)] = None,
+    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
+) -> RedirectResponse:
+    """A draft of regulation ``sumber`` (all its body, or the BAB and Pasal ticked) for ``jenis`` and ``daerah``."""
+    draft = store.create_draft(session=session, jenis=jenis, daerah=daerah, regulation_id=sumber, picks=pasal or [],
+                               judul=(judul or "").strip() or None, tahun=tahun)
+    return _to(draft.id or 0)
+
+
+@router.post("/rancangan/{draft_id}/ketentuan")
+def add_provision(
+    session: SessionDep,
+    draft_id: DraftId,
+    sumber: Annotated[str, Form(min_length=1, max_length=400)],
+    posisi: Annotated[int | None, Form(ge=0, le=1_000_000)] = None,
+) -> RedirectResponse:
+    """The stored provision ``sumber`` added at ``posisi`` (the end when left out)."""
+    added = store.add_provision(session=session, draft_id=draft_id, source=sumber.strip(), position=posisi)
+    return _to(draft_id, f"ketentuan-{added[0].id}")
+
+
+@router.post("/rancangan/{draft_id}/ketentuan/{provision_id}")
+def edit_provision(session: SessionDep, draft_id: DraftId, provision_id: ProvisionId, teks: Text = None,
+                   judul: Annotated[str | None, Form(max_length=500)] = None) -> RedirectResponse:
+    """A Pasal's content (``teks``) or a group's heading (``judul``) replaced."""
+    text = teks.replace("\r\n", "\n") if teks is not None else None  # a browser sends a textarea's lines with CRLF
+    store.edit_provision(session=session, draft_id=draft_id, provision_id=provision_id, text=text, heading=judul)
+    return _to(draft_id, f"ketentuan-{provision_id}")
+
+
+@router.post("/rancangan/{draft_id}/ketentuan/{provision_id}/hapus")
+def remove_provision(session: SessionDep, draft_id: DraftId, provision_id: ProvisionId) -> RedirectResponse:
+    store.remove_provision(session=session, draft_id=draft_id, provision_id=provision_id)
+    return _to(draft_id, "batang-tubuh")
+
+
+@router.post("/rancangan/{draft_id}/ketentuan/{provision_id}/{arah}")
+def move_provision(session: SessionDep, draft_id: DraftId, provision_id: ProvisionId,
+                   arah: Literal["naik", "turun"]) -> RedirectResponse:
+    """One step up (``naik``) or down (``turun``)."""
+    store.step_provision(session=session, draft_id=draft_id, provision_id=provision_id, step=-1 if arah == "naik" else 1)
+    return _to(draft_id, f"ketentuan-{provision_id}")

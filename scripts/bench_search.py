@@ -26,7 +26,9 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.index.schema import IndexHandle, recreate  # noqa: E402
+from whoosh.index import exists_in  # noqa: E402
+
+from app.index.schema import INDEX_NAME, IndexHandle, recreate  # noqa: E402
 from app.index.search import SearchFilters, search  # noqa: E402
 from app.index.sync import clause_documents  # noqa: E402
 from app.index.units import ClauseUnit, clause_units  # noqa: E402
@@ -99,6 +101,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes that parse and index")
     parser.add_argument("--repeat", type=int, default=5, help="times each query is run")
     parser.add_argument("--out", type=Path, default=CHECKOUT / "bench-results" / "search.json")
+    parser.add_argument("--index", type=Path, default=None,
+                        help="keep the Whoosh index in this folder, and reuse it when it is there (no build time then)")
     args = parser.parse_args()
 
     files = sorted(args.dataset.rglob("*.md")) + sorted(args.dataset.rglob("*.txt"))
@@ -119,16 +123,19 @@ def main() -> int:
     results: dict[str, dict[str, float]] = {}
     try:
         # --- Whoosh, as Selaras builds it
-        started = time.perf_counter()
-        build_whoosh(parsed, work / "whoosh", args.jobs)
-        whoosh_build = time.perf_counter() - started
-        handle = IndexHandle(work / "whoosh")
+        whoosh_dir = args.index or work / "whoosh"
+        whoosh: dict[str, float] = {}
+        if not exists_in(whoosh_dir, indexname=INDEX_NAME):
+            started = time.perf_counter()
+            build_whoosh(parsed, whoosh_dir, args.jobs)
+            whoosh["build_s"] = time.perf_counter() - started
+        handle = IndexHandle(whoosh_dir)
         started = time.perf_counter()
         search(query="peraturan", handle=handle)  # opens the index, reads the facet columns
         open_s = time.perf_counter() - started
         long_queries = [" ".join(random.Random(i).sample(texts[i % len(texts)].split(), min(30, len(texts[i % len(texts)].split()))))
                         for i in range(0, len(texts), max(1, len(texts) // 8))][:8]
-        whoosh = {"build_s": whoosh_build, "size_mb": sum(f.stat().st_size for f in (work / "whoosh").iterdir()) / 1e6}
+        whoosh["size_mb"] = sum(f.stat().st_size for f in whoosh_dir.iterdir()) / 1e6
         runners: dict[str, Callable[[str], object]] = {
             "1-word": lambda q: search(query=q, handle=handle),
             "3-word": lambda q: search(query=q, handle=handle),
@@ -201,13 +208,13 @@ def main() -> int:
         "whoosh_first_search_s": round(open_s, 2),
         "engines": {name: {k: round(v, 2) for k, v in values.items()} for name, values in results.items()},
     }
-    keys = list(results["whoosh"])
+    keys = list(dict.fromkeys(key for values in results.values() for key in values))  # build_s: none for a reused index
     print(f"{summary['texts']} texts, {summary['clauses']} clauses; peak RSS (main process) {summary['peak_rss_mb']} MB; "
           f"Whoosh's first search (opens the index, reads facet columns) {summary['whoosh_first_search_s']} s")
     print(f"{'measure':<22}" + "".join(f"{name:>14}" for name in results) + f"{'whoosh/tantivy':>16}")
     for key in keys:
-        row = [results[name][key] for name in results]
-        ratio = results["whoosh"][key] / results["tantivy"][key] if results["tantivy"][key] else float("nan")
+        row = [results[name].get(key, float("nan")) for name in results]
+        ratio = row[0] / row[1] if row[1] else float("nan")
         print(f"{key:<22}" + "".join(f"{value:>14.2f}" for value in row) + f"{ratio:>16.1f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, indent=2), encoding="utf-8")

@@ -57,6 +57,11 @@ def title_case(judul: str, *, keep: Iterable[str] = ()) -> str:
     return " ".join(words)
 
 
+def is_closing(item: str) -> bool:
+    """Whether a Menimbang item is the closing one, "bahwa berdasarkan pertimbangan sebagaimana dimaksud ..."."""
+    return bool(_CLOSING_RE.match(item))
+
+
 def closing_menimbang(items: int, *, title: str, perda: bool, judul: str) -> str:
     """The last Menimbang item, citing the ``items`` before it (huruf a, huruf b ...)."""
     letters = [f"huruf {chr(ord('a') + i)}" for i in range(items)]
@@ -74,7 +79,7 @@ def menimbang(plan: Plan, *, judul: str) -> tuple[list[str], list[Change], list[
     changes: list[Change] = []
     flags: list[Flag] = []
     for clause in plan.menimbang:
-        if not clause.own and _CLOSING_RE.match(clause.text):
+        if not clause.own and is_closing(clause.text):
             continue
         label = f"menimbang/{chr(ord('a') + len(items))}"
         if clause.own:
@@ -89,7 +94,7 @@ def menimbang(plan: Plan, *, judul: str) -> tuple[list[str], list[Change], list[
         items.append(MENIMBANG_PLACEHOLDER)
         flags.append(Flag("menimbang/a", "konsiderans", "Tulis pertimbangan filosofis, sosiologis dan yuridis "
                                                         "(write the considerations).", MENIMBANG_PLACEHOLDER))
-    if not any(clause.own and _CLOSING_RE.match(clause.text) for clause in plan.menimbang):
+    if not any(clause.own and is_closing(clause.text) for clause in plan.menimbang):
         assert plan.target.title is not None
         items.append(closing_menimbang(len(items), title=plan.target.title, perda=plan.target.perda, judul=judul))
     return items, changes, flags

@@ -7,23 +7,37 @@ draft page at the provision it changed (POST, then redirect: a reload never send
 * ``POST /rancangan/{id}/ketentuan``: a provision added from any stored regulation;
 * ``POST /rancangan/{id}/ketentuan/{provision id}``: a Pasal's text or a group's heading replaced;
 * ``POST /rancangan/{id}/ketentuan/{provision id}/naik`` or ``/turun``: moved one step;
-* ``POST /rancangan/{id}/ketentuan/{provision id}/hapus``: removed.
+* ``POST /rancangan/{id}/ketentuan/{provision id}/hapus``: removed;
+* ``POST /rancangan/{id}/ubah``: the kind, region, title, year, Menimbang or Mengingat changed
+  (only what differs from the draft as it reads: an untouched field stays adapted);
+* ``POST /rancangan/{id}/hapus``: the draft deleted (303 to the list of drafts).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Form
 from fastapi.responses import RedirectResponse
 
 from app.api.deps import SessionDep, require_form_key
 from app.drafting import store
-from app.web.drafts import DraftId, ProvisionId
+from app.web.drafts import DraftId, ProvisionId, reasons
 
 router = APIRouter(dependencies=[Depends(require_form_key)])
 
 Text = Annotated[str | None, Form(max_length=20_000)]
+Value = TypeVar("Value")
+
+
+def _changed(new: Value | None, old: Value) -> Value | None:
+    """``new`` when the form says something else than the draft does (``None``: leave it)."""
+    return new if new is not None and new != old else None
+
+
+def _lines(text: str | None) -> list[str] | None:
+    """A textarea's items, one per line (a browser sends its lines with CRLF)."""
+    return None if text is None else [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _to(draft_id: int, anchor: str = "") -> RedirectResponse:
@@ -79,3 +93,34 @@ def move_provision(session: SessionDep, draft_id: DraftId, provision_id: Provisi
     """One step up (``naik``) or down (``turun``)."""
     store.step_provision(session=session, draft_id=draft_id, provision_id=provision_id, step=-1 if arah == "naik" else 1)
     return _to(draft_id, f"ketentuan-{provision_id}")
+
+
+@router.post("/rancangan/{draft_id}/ubah")
+def change_draft(
+    session: SessionDep,
+    draft_id: DraftId,
+    jenis: Annotated[str | None, Form(max_length=100)] = None,
+    daerah: Annotated[str | None, Form(max_length=200)] = None,
+    judul: Annotated[str | None, Form(max_length=1000)] = None,
+    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
+    menimbang: Text = None,
+    mengingat: Text = None,
+) -> RedirectResponse:
+    """What the form changes; a field left as the draft reads (or empty) changes nothing."""
+    now = store.draft_view(session=session, draft_id=draft_id)
+    daerah = (daerah or "").strip() or None
+    # the form offers "Peraturan Daerah" for "Peraturan Daerah Provinsi": a kind and a region are resolved together
+    retarget = bool(jenis and not now.jenis.startswith(jenis)) or _changed(daerah, now.daerah) is not None
+    store.update_draft(
+        session=session, draft_id=draft_id,
+        jenis=jenis if retarget else None, daerah=daerah if retarget else None,
+        judul=_changed((judul or "").strip() or None, now.judul), tahun=_changed(tahun, now.tahun),
+        menimbang=_changed(_lines(menimbang), reasons(now.menimbang)[0]), mengingat=_changed(_lines(mengingat), now.mengingat),
+    )
+    return _to(draft_id, "pembukaan")
+
+
+@router.post("/rancangan/{draft_id}/hapus")
+def delete_draft(session: SessionDep, draft_id: DraftId) -> RedirectResponse:
+    store.delete_draft(session=session, draft_id=draft_id)
+    return RedirectResponse("/rancangan", status_code=303)

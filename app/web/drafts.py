@@ -8,7 +8,9 @@
 * ``/rancangan/{id}``: the draft assembled (``app.web.draft_sheet``), every change and flag, the
   form adding a provision (``?tambah=`` fills it in), the downloads; ``?periksa=1`` adds what the
   checks find;
-* ``/rancangan/{id}/ketentuan/{provision id}``: the form editing or removing one provision.
+* ``/rancangan/{id}/ketentuan/{provision id}``: the form editing or removing one provision;
+* ``/rancangan/{id}/ubah``: the forms changing the draft's kind, region, title, year, Menimbang and
+  Mengingat, and deleting the draft.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlmodel import Session
 
 from app.api.deps import SessionDep, SettingsDep
 from app.drafting import store
+from app.drafting.opening import is_closing
 from app.kb import store as kb
 from app.models import ProvisionDetail, ProvisionNode
 from app.structure import regions
@@ -69,6 +72,14 @@ def _adding(session: Session, provision_id: str | None) -> ProvisionDetail | Non
     return kb.get_provision(session=session, provision_id=provision_id) if provision_id else None
 
 
+def reasons(menimbang: list[str]) -> tuple[list[str], str | None]:
+    """A draft's Menimbang as its form edits it: the items, and apart the closing one ("bahwa
+    berdasarkan pertimbangan ..."), which the draft writes anew from its title and item count."""
+    if menimbang and is_closing(menimbang[-1]):
+        return menimbang[:-1], menimbang[-1]
+    return menimbang, None
+
+
 @router.get("/rancangan", response_class=HTMLResponse)
 def draft_list(request: Request, session: SessionDep, tambah: Adding = None) -> HTMLResponse:
     return page(request, "drafts.html", {"drafts": store.list_drafts(session=session),
@@ -108,3 +119,12 @@ def provision_page(request: Request, session: SessionDep, draft_id: DraftId, pro
     """A provision's text (a Pasal) or heading (a group) to edit, and the removal of it."""
     drafted = sheet(store.draft_view(session=session, draft_id=draft_id))
     return page(request, "draft_provision.html", {"sheet": drafted, "part": drafted.part(provision_id)})
+
+
+@router.get("/rancangan/{draft_id}/ubah", response_class=HTMLResponse)
+def settings_page(request: Request, session: SessionDep, draft_id: DraftId) -> HTMLResponse:
+    """The draft's kind, region, title, year and opening to change, and the deletion of the draft."""
+    drafted = sheet(store.draft_view(session=session, draft_id=draft_id))
+    items, closing = reasons(drafted.draft.menimbang)
+    return page(request, "draft_settings.html", {"sheet": drafted, "jenis": JENIS, "regions": REGIONS,
+                                                 "menimbang": items, "closing": closing})

@@ -323,6 +323,26 @@ def test_a_pasal_edited_and_moved_with_the_keyboard(server: str, page: "sync_api
     sync_api.expect(page.locator(f"#ketentuan-{following['id']} .ketentuan-isi > :first-child")).to_have_text("Pasal 3")
 
 
+def test_a_drafts_target_changed_then_the_draft_deleted(server: str, page: "sync_api.Page") -> None:
+    draft = make_draft(server, pasal="bab-1")
+    page.goto(f"{server}/rancangan/{draft['id']}")
+    page.get_by_role("link", name="Ubah judul dan pembukaan").click()
+    page.get_by_label("Jenis rancangan").select_option("Peraturan Bupati")
+    page.get_by_label("Daerah").fill("Kabupaten Kendal")
+    page.get_by_label("Menimbang").fill("bahwa Kabupaten Kendal perlu menata layanan digitalnya;")
+    page.locator("#kunci").fill(KEY)
+    shot(page, "26-ubah-rancangan")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url("**#pembukaan")
+    sync_api.expect(page.locator("h1")).to_have_text("Rancangan Peraturan Bupati Kendal")
+    sync_api.expect(page.locator("#pembukaan")).to_contain_text("bahwa Kabupaten Kendal perlu menata layanan digitalnya;")
+    page.goto(f"{server}/rancangan/{draft['id']}/ubah")
+    page.locator("#kunci-hapus").fill(KEY)
+    page.get_by_role("button", name="Hapus rancangan").click()
+    page.wait_for_url(f"{server}/rancangan")
+    sync_api.expect(page.locator(f'a[href="/rancangan/{draft["id"]}"]')).to_have_count(0)
+
+
 def test_an_upload_read_by_ocr_followed_to_its_regulation(server: str, page: "sync_api.Page", tmp_path: Path) -> None:
     lines = regulation_text(region="Kendal", nomor="7").split("\n")
     pdf = write_scanned_pdf(tmp_path / "pindaian.pdf", scan(lines, tmp_path / "kertas", lines_per_page=22))

@@ -189,6 +189,43 @@ def test_add_a_clause_move_it_edit_it_remove_it(client: TestClient, stored: None
     assert new.id not in {p.id for p in client.get(f"/rancangan/{draft_id}").context["sheet"].draft.provisions}
 
 
+def test_change_the_drafts_target_title_and_opening_then_delete_it(client: TestClient, stored: None) -> None:
+    draft_id = start(client, pasal=["bab-1", "bab-2"])
+    assert f'<a href="/rancangan/{draft_id}/ubah">Ubah judul dan pembukaan</a>' in client.get(f"/rancangan/{draft_id}").text
+    form = client.get(f"/rancangan/{draft_id}/ubah")
+    before = form.context["sheet"].draft
+    accessible(form.text)
+    assert '<option selected>Peraturan Daerah</option>' in form.text and 'value="Provinsi Jawa Tengah"' in form.text
+    assert escape(before.menimbang[0]) in form.text and 'action="/rancangan/%d/hapus"' % draft_id in form.text
+    closing = before.menimbang[-1]
+    assert closing.startswith("bahwa berdasarkan pertimbangan") and form.context["closing"] == closing
+    assert form.context["menimbang"] == before.menimbang[:-1]  # the closing item is written anew, not edited
+
+    as_shown = {"jenis": "Peraturan Daerah", "daerah": before.daerah, "judul": before.judul, "tahun": str(before.tahun),
+                "menimbang": "\r\n".join(before.menimbang[:-1]), "mengingat": "\r\n".join(before.mengingat)}
+    unchanged = post(client, f"/rancangan/{draft_id}/ubah", **as_shown)
+    assert unchanged.status_code == 303 and unchanged.headers["location"] == f"/rancangan/{draft_id}#pembukaan"
+    same = client.get(f"/rancangan/{draft_id}").context["sheet"].draft
+    assert same.model_dump(exclude={"updated_at"}) == before.model_dump(exclude={"updated_at"})
+
+    reasons = ["bahwa untuk mewujudkan Kendal yang cerdas perlu diatur penyelenggaraannya;", "bahwa ..."]
+    changed = post(client, f"/rancangan/{draft_id}/ubah", **{**as_shown, "jenis": "Peraturan Bupati", "daerah": "Kabupaten Kendal",
+                                                          "judul": "PENYELENGGARAAN KOTA CERDAS", "menimbang": "\n".join(reasons) + "\n\n"})
+    assert changed.status_code == 303
+    after = client.get(f"/rancangan/{draft_id}").context["sheet"].draft
+    assert (after.jenis, after.daerah, after.judul, after.menimbang[:-1]) == (
+        "Peraturan Bupati", "Kabupaten Kendal", "PENYELENGGARAAN KOTA CERDAS", reasons)
+    assert after.menimbang[-1] == ("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, "
+                                   "perlu menetapkan Peraturan Bupati tentang Penyelenggaraan Kota Cerdas;")
+    assert any("Bupati Kendal" in p.text for p in after.provisions) and not any("Gubernur" in p.text for p in after.provisions)
+    assert after.mengingat != before.mengingat  # not the drafter's: adapted again for the new target
+
+    deleted = post(client, f"/rancangan/{draft_id}/hapus")
+    assert deleted.status_code == 303 and deleted.headers["location"] == "/rancangan"
+    assert client.get(f"/rancangan/{draft_id}").status_code == 404
+    assert client.get("/rancangan").context["drafts"] == []
+
+
 def test_the_checks_on_the_draft_page(client: TestClient, stored: None) -> None:
     draft_id = start(client, pasal=["bab-1"])
     post(client, f"/rancangan/{draft_id}/ketentuan", sumber=f"{JATENG}/pasal-43")
@@ -205,7 +242,8 @@ def test_changes_need_the_key_typed_in_the_form(client: TestClient, stored: None
     before = client.get(f"/rancangan/{draft_id}").context["sheet"].draft
     first = before.provisions[1].id
     for key, message in (("", "Isian &#39;Kunci API&#39; kosong."), ("kunci-yang-salah-tapi-panjang", "Kunci API tidak dikenal.")):
-        for url in (f"/rancangan/{draft_id}/ketentuan/{first}/turun", f"/rancangan/{draft_id}/ketentuan/{first}/hapus"):
+        for url in (f"/rancangan/{draft_id}/ketentuan/{first}/turun", f"/rancangan/{draft_id}/ketentuan/{first}/hapus",
+                    f"/rancangan/{draft_id}/ubah", f"/rancangan/{draft_id}/hapus"):
             refused = client.post(url, data={"kunci": key}, follow_redirects=False)
             assert refused.status_code == 401 and "<h1>Kunci API diperlukan</h1>" in refused.text and message in refused.text
     assert client.post("/rancangan", data=TO_JATENG, follow_redirects=False).status_code == 401
@@ -230,6 +268,10 @@ def test_changes_need_the_key_typed_in_the_form(client: TestClient, stored: None
     ("/rancangan/{draft}/ketentuan/{pasal}", {"teks": "BAB I\nUMUM"}, 400, "Isi Pasal harus satu Pasal"),
     ("/rancangan/{draft}/ketentuan/999999", {"teks": "Satu."}, 404, "Ketentuan rancangan 999999 tidak ditemukan"),
     ("/rancangan/999999/ketentuan/1/turun", {}, 404, "Rancangan 999999 tidak ditemukan"),
+    ("/rancangan/{draft}/ubah", {"jenis": "Peraturan Daerah", "daerah": "Negeri Antah"}, 400, "Daerah tidak dikenal"),
+    ("/rancangan/{draft}/ubah", {"jenis": "Peraturan Wali Kota", "daerah": "Kabupaten Kendal"}, 400, "dibuat oleh kota"),
+    ("/rancangan/{draft}/ubah", {"tahun": "1900"}, 400, "tahun"),
+    ("/rancangan/999999/hapus", {}, 404, "Rancangan 999999 tidak ditemukan"),
 ])
 def test_bad_input_is_an_indonesian_page(client: TestClient, stored: None, url: str, fields: dict[str, str], status: int,
                                          expected: str) -> None:

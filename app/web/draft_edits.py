@@ -5,6 +5,7 @@ draft page at the provision it changed (POST, then redirect: a reload never send
 
 * ``POST /rancangan``: a new draft from a stored regulation;
 * ``POST /rancangan/{id}/ketentuan``: a provision added from any stored regulation;
+* ``POST /rancangan/{id}/ketentuan/baru``: a new Pasal, BAB, Bagian or Paragraf written in the form;
 * ``POST /rancangan/{id}/ketentuan/{provision id}``: a Pasal's text or a group's heading replaced;
 * ``POST /rancangan/{id}/ketentuan/{provision id}/naik`` or ``/turun``: moved one step;
 * ``POST /rancangan/{id}/ketentuan/{provision id}/hapus``: removed;
@@ -69,6 +70,21 @@ def add_provision(
 ) -> RedirectResponse:
     """The stored provision ``sumber`` added at ``posisi`` (the end when left out)."""
     added = store.add_provision(session=session, draft_id=draft_id, source=sumber.strip(), position=posisi)
+    return _to(draft_id, f"ketentuan-{added[0].id}")
+
+
+@router.post("/rancangan/{draft_id}/ketentuan/baru")
+def write_provision(
+    session: SessionDep,
+    draft_id: DraftId,
+    jenis: Annotated[Literal["pasal", "bab", "bagian", "paragraf"], Form()],
+    isi: Annotated[str, Form(min_length=1, max_length=20_000)],
+    posisi: Annotated[int | None, Form(ge=0, le=1_000_000)] = None,
+) -> RedirectResponse:
+    """A new provision written in the form: a Pasal (``isi`` its text) or a group (``isi`` its heading)."""
+    content = isi.replace("\r\n", "\n").strip()
+    added = store.add_provision(session=session, draft_id=draft_id, kind=jenis, position=posisi,
+                                **({"text": content} if jenis == "pasal" else {"heading": content}))
     return _to(draft_id, f"ketentuan-{added[0].id}")
 
 

@@ -189,6 +189,26 @@ def test_add_a_clause_move_it_edit_it_remove_it(client: TestClient, stored: None
     assert new.id not in {p.id for p in client.get(f"/rancangan/{draft_id}").context["sheet"].draft.provisions}
 
 
+def test_write_a_new_pasal_and_bab(client: TestClient, stored: None) -> None:
+    draft_id = start(client, pasal=["bab-1"])
+    page = client.get(f"/rancangan/{draft_id}")
+    accessible(page.text)
+    assert '<form action="/rancangan/%d/ketentuan/baru"' % draft_id in page.text and '<select id="posisi-baru" name="posisi">' in page.text
+    written = post(client, f"/rancangan/{draft_id}/ketentuan/baru", jenis="pasal", posisi="",
+                   isi="(1) Gubernur membentuk Dewan Kota Cerdas.\r\n(2) Dewan bertugas:\r\na. merencanakan; dan\r\nb. mengevaluasi.")
+    assert written.status_code == 303
+    sheet = client.get(f"/rancangan/{draft_id}").context["sheet"]
+    new = sheet.parts[-1].provision
+    assert written.headers["location"] == f"/rancangan/{draft_id}#ketentuan-{new.id}"
+    assert (new.kind, new.own, new.source) == ("pasal", True, None)
+    assert new.text == "(1) Gubernur membentuk Dewan Kota Cerdas.\n(2) Dewan bertugas:\n    a. merencanakan; dan\n    b. mengevaluasi."
+    assert post(client, f"/rancangan/{draft_id}/ketentuan/baru", jenis="bab", isi=" DEWAN KOTA CERDAS ",
+                posisi=str(len(sheet.parts) - 1)).status_code == 303
+    sheet = client.get(f"/rancangan/{draft_id}").context["sheet"]
+    bab = sheet.parts[-2].provision
+    assert (bab.kind, bab.heading, sheet.parts[-1].provision.id) == ("bab", "DEWAN KOTA CERDAS", new.id)
+
+
 def test_change_the_drafts_target_title_and_opening_then_delete_it(client: TestClient, stored: None) -> None:
     draft_id = start(client, pasal=["bab-1", "bab-2"])
     assert f'<a href="/rancangan/{draft_id}/ubah">Ubah judul dan pembukaan</a>' in client.get(f"/rancangan/{draft_id}").text
@@ -272,6 +292,9 @@ def test_changes_need_the_key_typed_in_the_form(client: TestClient, stored: None
     ("/rancangan/{draft}/ubah", {"jenis": "Peraturan Wali Kota", "daerah": "Kabupaten Kendal"}, 400, "dibuat oleh kota"),
     ("/rancangan/{draft}/ubah", {"tahun": "1900"}, 400, "tahun"),
     ("/rancangan/999999/hapus", {}, 404, "Rancangan 999999 tidak ditemukan"),
+    ("/rancangan/{draft}/ketentuan/baru", {"jenis": "pasal", "isi": "BAB IX\nLAIN"}, 400, "Isi Pasal harus satu Pasal"),
+    ("/rancangan/{draft}/ketentuan/baru", {"jenis": "pasal", "isi": "   "}, 400, "Isi Pasal harus satu Pasal"),
+    ("/rancangan/{draft}/ketentuan/baru", {"jenis": "lampiran", "isi": "Satu."}, 400, "Isian 'jenis' bukan salah satu pilihan."),
 ])
 def test_bad_input_is_an_indonesian_page(client: TestClient, stored: None, url: str, fields: dict[str, str], status: int,
                                          expected: str) -> None:

@@ -40,7 +40,7 @@ from app.models import (
 )
 from app.structure.parser import parse_text
 from app.structure.regions import province_of
-from app.structure.tree import Definition, Document, Node
+from app.structure.tree import Definition, Document, Node, own_pasal
 
 __all__ = [
     "add_provision", "assembled", "check_draft", "create_draft", "delete_draft", "draft_view", "edit_provision",
@@ -196,6 +196,8 @@ def create_draft(*, session: Session, jenis: str, daerah: str, regulation_id: st
     else:
         frame = source_name or "berkas"
     assert document is not None
+    if next(own_pasal(document.body), None) is None:
+        raise InvalidInput(f"Tidak ada Pasal dalam {frame}: rancangan dibuat dari naskah peraturan (no Pasal found).")
     plan = new_plan(session=session, document=document, frame=frame, jenis=jenis, daerah=daerah,
                     regulation_id=regulation_id, picks=picks, judul=judul, tahun=tahun)
     target_jenis, target_daerah = _maker_names(plan.target)

@@ -4,6 +4,7 @@ calls one ``app.drafting.store`` function, as ``/api/v1/drafts`` does, and answe
 draft page at the provision it changed (POST, then redirect: a reload never sends it again).
 
 * ``POST /rancangan``: a new draft from a stored regulation;
+* ``POST /rancangan/berkas``: a new draft from an uploaded file (read, not stored as a regulation);
 * ``POST /rancangan/{id}/ketentuan``: a provision added from any stored regulation;
 * ``POST /rancangan/{id}/ketentuan/baru``: a new Pasal, BAB, Bagian or Paragraf written in the form;
 * ``POST /rancangan/{id}/ketentuan/{provision id}``: a Pasal's text or a group's heading replaced;
@@ -21,8 +22,9 @@ from typing import Annotated, Literal, TypeVar
 from fastapi import APIRouter, Depends, Form
 from fastapi.responses import RedirectResponse
 
-from app.api.deps import SessionDep, require_form_key
+from app.api.deps import SessionDep, UploadDep, require_form_key
 from app.drafting import store
+from app.kb.ingest import parse_upload
 from app.web.drafts import DraftId, ProvisionId, reasons
 
 router = APIRouter(dependencies=[Depends(require_form_key)])
@@ -57,6 +59,22 @@ def create_draft(
 ) -> RedirectResponse:
     """A draft of regulation ``sumber`` (all its body, or the BAB and Pasal ticked) for ``jenis`` and ``daerah``."""
     draft = store.create_draft(session=session, jenis=jenis, daerah=daerah, regulation_id=sumber, picks=pasal or [],
+                               judul=(judul or "").strip() or None, tahun=tahun)
+    return _to(draft.id or 0)
+
+
+@router.post("/rancangan/berkas")
+def create_draft_from_file(
+    session: SessionDep,
+    upload: UploadDep,
+    jenis: Annotated[str, Form(min_length=1, max_length=100)],
+    daerah: Annotated[str, Form(min_length=1, max_length=200)],
+    judul: Annotated[str | None, Form(max_length=1000)] = None,
+    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
+) -> RedirectResponse:
+    """A draft of the whole body of the regulation in the file ``file`` (PDF, DOCX, HTML or text)."""
+    document = parse_upload(upload.data, upload.filename)
+    draft = store.create_draft(session=session, jenis=jenis, daerah=daerah, document=document, source_name=upload.filename,
                                judul=(judul or "").strip() or None, tahun=tahun)
     return _to(draft.id or 0)
 

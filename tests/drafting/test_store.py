@@ -11,6 +11,7 @@ from app.errors import InvalidInput, NotFound
 from app.kb.ingest import parse_file
 from app.kb.store import save_document
 from app.models import DraftProvision
+from app.structure.parser import parse_text
 from tests.conftest import CORPUS
 from tests.drafting.specimens import BATANG_FILE, batang, jateng
 
@@ -230,6 +231,9 @@ def test_checks_of_a_stored_draft_know_revoked_acts(stored: Session) -> None:
     (lambda s: store.move_provision(session=s, draft_id=new_draft(s), provision_id=999, position=0), NotFound,
      "draft provision not found"),
     (lambda s: store.update_draft(session=s, draft_id=new_draft(s), judul="  "), InvalidInput, "must not be empty"),
+    (lambda s: store.create_draft(session=s, jenis="Perda Provinsi", daerah="Provinsi Jawa Tengah", source_name="surat.txt",
+                                  document=parse_text("Dengan hormat, kami mengundang Bapak/Ibu rapat.")),
+     InvalidInput, r"Tidak ada Pasal dalam surat.txt.*\(no Pasal found\)"),
 ])
 def test_bad_input_is_refused_clearly(stored: Session, call, error, message: str) -> None:
     with pytest.raises(error, match=message):

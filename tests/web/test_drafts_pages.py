@@ -20,6 +20,7 @@ from app.config import get_settings
 from app.index.schema import IndexHandle
 from app.kb.store import save_document
 from tests.drafting.specimens import batang, jateng
+from tests.paths import SPECIMEN_TEXTS
 from tests.web.test_pages import accessible
 
 KEY = "kunci-uji-yang-cukup-panjang-1"
@@ -187,6 +188,29 @@ def test_add_a_clause_move_it_edit_it_remove_it(client: TestClient, stored: None
     removed = post(client, f"/rancangan/{draft_id}/ketentuan/{new.id}/hapus")
     assert removed.status_code == 303 and removed.headers["location"] == f"/rancangan/{draft_id}#batang-tubuh"
     assert new.id not in {p.id for p in client.get(f"/rancangan/{draft_id}").context["sheet"].draft.provisions}
+
+
+def test_a_draft_from_a_file(client: TestClient, stored: None) -> None:
+    form = client.get("/rancangan/baru")
+    accessible(form.text)
+    assert 'action="/rancangan/berkas" method="post" enctype="multipart/form-data"' in form.text
+    assert '<input id="berkas-daerah" name="daerah" list="berkas-daerah-daftar"' in form.text
+    text = (SPECIMEN_TEXTS / "perbup-batang-2019-23-smart-city.txt").read_bytes()
+    made = client.post("/rancangan/berkas", data={"kunci": KEY, "jenis": "Peraturan Bupati", "daerah": "Kabupaten Kendal"},
+                       files={"file": ("rancangan-kendal.txt", text, "text/plain")}, follow_redirects=False)
+    assert made.status_code == 303
+    draft = client.get(made.headers["location"]).context["sheet"].draft
+    assert (draft.source, draft.jenis, draft.daerah) == ("rancangan-kendal.txt", "Peraturan Bupati", "Kabupaten Kendal")
+    stored_source = client.get(f"/rancangan/{start(client, jenis='Peraturan Bupati', daerah='Kabupaten Kendal')}").context["sheet"].draft
+    assert [(p.kind, p.num, p.text) for p in draft.provisions] == [(p.kind, p.num, p.text) for p in stored_source.provisions]
+    assert any("Bupati Kendal" in p.text for p in draft.provisions)
+    assert client.get("/peraturan").context["total"] == 2  # read, not stored as a regulation
+
+    for name, data, expected in (("kosong.txt", b"", "kosong"), ("surat.txt", b"Dengan hormat, kami sampaikan undangan rapat.", "Pasal")):
+        refused = client.post("/rancangan/berkas", data={"kunci": KEY, "jenis": "Peraturan Bupati", "daerah": "Kabupaten Kendal"},
+                              files={"file": (name, data, "text/plain")}, follow_redirects=False)
+        assert refused.status_code in (400, 422) and expected in unescape(refused.text) and "Traceback" not in refused.text
+    assert {d.id for d in client.get("/rancangan").context["drafts"]} == {draft.id, stored_source.id}
 
 
 def test_write_a_new_pasal_and_bab(client: TestClient, stored: None) -> None:

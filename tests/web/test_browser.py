@@ -331,7 +331,7 @@ def test_a_drafts_target_changed_then_the_draft_deleted(server: str, page: "sync
     page.get_by_label("Daerah").fill("Kabupaten Kendal")
     page.get_by_label("Menimbang").fill("bahwa Kabupaten Kendal perlu menata layanan digitalnya;")
     page.locator("#kunci").fill(KEY)
-    shot(page, "26-ubah-rancangan")
+    shot(page, "32-ubah-rancangan")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url("**#pembukaan")
     sync_api.expect(page.locator("h1")).to_have_text("Rancangan Peraturan Bupati Kendal")

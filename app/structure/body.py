@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from app.structure.gaps import fill_gaps
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
     ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
@@ -256,6 +257,7 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
     """
     pasal_at = choose_pasal(lines, roman=amending, notes=notes)
     if not amending:
+        lines, pasal_at = fill_gaps(lines, pasal_at, notes)
         pasal_at = restore_lost_headings(lines, pasal_at, notes)
     roots: list[Node] = []
     groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first

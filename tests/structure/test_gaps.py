@@ -1,0 +1,99 @@
+"""Weak headings filling a gap of the chosen Pasal run (real OCR variants from the national corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.structure.body import choose_pasal
+from app.structure.gaps import fill_gaps, find_weak
+from app.structure.loss import lost_words
+from app.structure.parser import parse_text
+from app.text.cleanup import Line
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(no, text, 0) for no, text in enumerate(texts, start=1)]
+
+
+def _filled(*texts: str) -> tuple[list[str], list[str]]:
+    """(line texts, heading numbers in line order) after filling the gaps of the first pass."""
+    lines = _lines(*texts)
+    new, at = fill_gaps(lines, choose_pasal(lines))
+    return [l.text for l in new], [at[i][0] for i in sorted(at)]
+
+
+@pytest.mark.parametrize("glued, heading, rest", [
+    # PP 59/2019: a scrambled column put the heading after a citing word
+    ("informasi penyelenggaraan Perlindungan Anak. dalam Pasal 3 (1) Dalam rangka efektivitas",
+     "Pasal 3", "(1) Dalam rangka efektivitas"),
+    # PP 5/1957: an old print's heading after a closing quote and a comma
+    ("disebut: 'Panitia Negara Perimbangan Keuangan\"., Pasal 3 (1) Anggota-anggota Panitia",
+     "Pasal 3", "(1) Anggota-anggota Panitia"),
+    # PP 107/1961: a part's title then a comma
+    ("BAB II ANGGARAN DASAR Ketentuan Umum, Pasal 3 (1) PN \"PELNI\" adalah badan hukum",
+     "Pasal 3", "(1) PN \"PELNI\" adalah badan hukum"),
+    # PP 28/2017, PP 56/2018, PP 44/2008, UU 13/1998, PP 26/1985: the word misread
+    ("Paragraf 6 Alat dan Mesin Pasa] 3 Setiap Orang yang melakukan usaha", "Pasa] 3", "Setiap Orang yang melakukan usaha"),
+    ("h. surat pertimbangan Menteri Dalam Negeri. Pasa-l 3 (1) Dalam memberikan", "Pasa-l 3", "(1) Dalam memberikan"),
+    ("pihak ketiga. Pasa 3 (1) Dalam hal LPSK mengajukan", "Pasa 3", "(1) Dalam hal LPSK mengajukan"),
+    ("perundang-undangan yang berlaku. Pasl 3 (1) Pelayanan kesempatan kerja", "Pasl 3", "(1) Pelayanan kesempatan kerja"),
+    ("tidak kurang dari 31/2 (tiga setengah) meter. Pasar 3 Ketentuan teknik jalan", "Pasar 3", "Ketentuan teknik jalan"),
+    # PP 29/2018, UU 39/2008, PP 55/1970: punctuation between the word and the number
+    ("ditandasahkan pada label produk. Pasal,3 (1) Produsen Barang", "Pasal,3", "(1) Produsen Barang"),
+    ("peristilahan yang berkembang. Pasal . 3 (1) Pengubahan sebagai akibat", "Pasal . 3", "(1) Pengubahan sebagai akibat"),
+    # PP 39/2022: "Pasal" glued to its number, its "l" read as "7"
+    ("Paragraf 3 Pengabdian Kepada Masyarakat Pasa73 (l) UT menyelenggarakan", "Pasa73", "(l) UT menyelenggarakan"),
+])
+def test_a_gap_is_filled_by_the_weak_heading(glued, heading, rest):
+    texts, numbers = _filled("Pasal 1", "Satu.", "Pasal 2", glued, "Pasal 4", "Empat.")
+    assert numbers == ["1", "2", "3", "4"]
+    assert texts[texts.index(heading + " " + rest)] == heading + " " + rest
+
+
+def test_spaced_digits_of_a_weak_heading():
+    # PP 76/1961: "... mengikat Perusahaan. Pasal 1 5. Perusahaan memberikan iuran" is Pasal 15
+    texts, numbers = _filled("Pasal 14", "Empat belas.", "(2) Keputusan B.P.U. mengikat Perusahaan. Pasal 1 5. Perusahaan "
+                             "memberikan iuran", "Pasal 16.", "Enam belas.")
+    assert numbers == ["14", "15", "16"]
+    assert "Pasal 1 5. Perusahaan memberikan iuran" in texts
+
+
+@pytest.mark.parametrize("citation", [
+    "sebagaimana dimaksud dalam Pasal 3 ayat (1) dilaksanakan.",
+    "sebagaimana dimaksud dalam Pasal 3 dan Pasal 4 dilaksanakan.",
+    "sebagaimana dimaksud dalam Pasal 3 dilaksanakan oleh Menteri.",
+    "sebagaimana dimaksud dalam Pasal 3. Menteri menetapkan.",
+    "ketentuan Pasal 3 Undang-Undang Nomor 5 Tahun 1990 berlaku.",
+    "hukum tetap. Pasal 5 (1) Dalam hal",                             # not the number missing
+    "dalam pasal 2 huruf a dan pada 3 (1) tahun",                     # "pada" is no misread "Pasal"
+])
+def test_a_citation_never_fills_a_gap(citation):
+    assert _filled("Pasal 1", "Satu.", "Pasal 2", citation, "Pasal 4", "Empat.")[1] == ["1", "2", "4"]
+
+
+def test_a_catchword_is_not_the_heading():
+    # PP 44/2008: "Pasal 29 ..." at a page's foot repeats the heading the next page prints "Pasa 29"
+    texts, numbers = _filled("Pasal 2", "Dua.", "pihak ketiga. Pasal 3 ... Pasa 3 (1) Dalam hal LPSK", "Pasal 4", "Empat.")
+    assert numbers == ["2", "3", "4"]
+    assert texts[2:4] == ["pihak ketiga. Pasal 3 ...", "Pasa 3 (1) Dalam hal LPSK"]
+
+
+def test_only_between_its_neighbours():
+    # "Pasal 3 (1)" after Pasal 4 cannot fill the gap between 2 and 4
+    lines = _lines("Pasal 2", "Dua.", "Pasal 4", "Empat. dalam Pasal 3 (1) Dalam rangka", "Pasal 5")
+    assert find_weak(lines, choose_pasal(lines)) == []
+
+
+def test_a_repaired_heading_is_recorded_and_nothing_is_lost():
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2021 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            "MEMUTUSKAN:\nMenetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.\n"
+            "Pasal 1\nKetentuan pertama.\nPasal 2\n(1) Ketentuan kedua.\n"
+            "(2) Perubahan ditetapkan oleh Menteri Dalam Negeri. Pasa-l 3 (1) Dalam memberikan pertimbangan.\n"
+            "(2) Pertimbangan diberikan.\nPasal 4\nKetentuan keempat.\nDitetapkan di Jakarta\n")
+    doc = parse_text(text)
+    assert lost_words(text, doc) == []
+    pasal = [n for n in doc.provisions() if n.kind == "pasal"]
+    assert [p.num for p in pasal] == ["1", "2", "3", "4"]
+    assert [a.num for a in pasal[2].children] == ["1", "2"]
+    assert ("Pasa-l 3", "ocr-repair") in [(r.text, r.reason) for r in doc.removed]

@@ -42,16 +42,18 @@ _NOT_PASAL = ("pasca", "pasti", "pusat", "pajak")  # real words as close to "pas
 _CITATION_GOES_ON_RE = re.compile(
     r"""^\s?[.,]?\s*(?:
         (?:ayat|huruf|angka|butir|dan|atau|sampai|s\.?\s?d|hingga|jo|juncto|sebagaimana|yang|tentang|dari|pada|di|ke
-          |ini|tersebut|Undang|Peraturan|UUD|KUHP|Kitab|Pasal)\b
+          |ini|tersebut|Undang|UUD|KUHP|Kitab|Pasal)\b
+      | Peraturan\b(?![-\s]+(?:peraturan|pelaksanaan)\b)  # not "Peraturan pelaksanaan dari ...", "Peraturan-peraturan"
       | \.{2,} | …                                  # "Pasal 29 ..." the catchword at a page's foot
-      | [-–/\d]                                       # "Pasal 5-7", a number going on
+      | [-–/] | \d(?!\s?[.)])                          # "Pasal 5-7", a number going on; not "Pasal 20 1)Jika"
     )""",
     re.X | re.I,
 )
 # ... or an article opens: "(1) Text", "1. Text", "1)Text", a capitalised word, a quote, the text's end;
 # after a sentence also behind a dot ("Pasal 9. Yang dimaksud"), after a citing word only straight on.
-_OPENS_RE = re.compile(r"""^\s?[.,]?\s*(?:[({]\s*[1lIi]\s*[)}]|[1l][.)]|["“'‘]?[A-Z]|$)""")
-_OPENS_STRAIGHT_RE = re.compile(r"""^(?:\s+(?:[({]\s*[1lIi]\s*[)}]|["“]?[A-Z])|\s*$)""")
+_FIRST_AYAT = r"[({]\s*[1lIiftr]\s*[)}]|[({][1l]t\s"  # "(1)" and OCR's "(l)", "(f)", "(t)", "(r)", "(lt"
+_OPENS_RE = re.compile(rf"""^\s?[.,]?\s*(?:{_FIRST_AYAT}|[1l][.)]|["“'‘]?[A-Z]|$)""")
+_OPENS_STRAIGHT_RE = re.compile(rf"""^(?:\s+(?:{_FIRST_AYAT}|["“]?[A-Z])|\s*$)""")
 _THIS_ACT_RE = re.compile(rf"^\s?[.,]?\s*{THIS_ACT}")
 _SENTENCE_END_RE = re.compile(r"(?:[.;:,]|\b[A-Z]{2,}|^)$")  # before: a sentence, a heading in capitals, nothing
 
@@ -101,7 +103,8 @@ def _sureness(before: str, after: str) -> int:
     """
     if _CITATION_GOES_ON_RE.match(after) and not _THIS_ACT_RE.match(after):
         return 0
-    cited = bool(CITING_WORDS_RE.search(before)) and before[-1:] not in ",.;:"  # "dalam", "atau"
+    cited = bool(CITING_WORDS_RE.search(before)) and before[-1:] not in ",.;:" \
+        and not before.split()[-1].isupper()  # "dalam", "atau"; not a title in capitals: "KETENTUAN"
     after_sentence = not cited and bool(_SENTENCE_END_RE.search(before))
     opens = bool((_OPENS_RE if after_sentence else _OPENS_STRAIGHT_RE).match(after) or _THIS_ACT_RE.match(after))
     return 2 if opens and after_sentence else int(opens or after_sentence)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.structure.patterns import CITING_WORDS_RE, THIS_ACT
+from app.structure.patterns import CITING_WORDS_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, PASAL_RE, THIS_ACT
 from app.structure.tree import Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
@@ -169,3 +169,41 @@ def fill_gaps(lines: list[Line], pasal_at: dict[int, tuple[str, str]],
                 notes.append(Removed(line=line.no, text=printed, reason="ocr-repair"))
             out.append(Line(line.no, text[piece.start:nxt].strip(), line.indent))
     return out, at
+
+
+def _opens_at_two(body: list[Line]) -> bool:
+    """Whether the body's first Pasal heading is ``Pasal 2``: its Pasal 1 was left behind."""
+    first = next((m for m in map(PASAL_RE.match, (l.text for l in body)) if m), None)
+    return bool(first and repair_number(first["num"]) == "2")
+
+
+def _title_line(diktum: list[Line]) -> int | None:
+    """The diktum's ``Menetapkan : ...`` line, or the title after ``MEMUTUSKAN:`` when the word was lost."""
+    found = None
+    for k, line in enumerate(diktum):
+        if MENETAPKAN_RE.match(line.text):
+            found = k
+        elif MEMUTUSKAN_RE.match(line.text) and k + 1 < len(diktum):
+            found = k + 1
+    return found
+
+
+def reclaim_first_pasal(diktum: list[Line], body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The diktum and the body with a ``Pasal 1`` printed at the diktum's end moved into the body.
+
+    When the body opens at ``Pasal 2``, its ``Pasal 1`` may have stayed glued to the diktum
+    (``Menetapkan : PERATURAN ... 1952, Pasal 1 Memperpanjang waktu ...``); a weak heading for
+    Pasal 1 after the Menetapkan line's start is where the body begins.
+    """
+    title = _title_line(diktum) if body and _opens_at_two(body) else None
+    if title is None:
+        return diktum, body
+    tail = diktum[title:]
+    start = MENETAPKAN_RE.match(tail[0].text)
+    weak = _find(tail + body[:1], 0, len(tail), start.end() if start else 0, 1)
+    if weak is None:
+        return diktum, body
+    line = tail[weak.line]
+    before, after = line.text[:weak.start].strip(), line.text[weak.start:].strip()
+    kept = diktum[:title + weak.line] + ([Line(line.no, before, line.indent)] if before else [])
+    return kept, [Line(line.no, after, line.indent)] + tail[weak.line + 1:] + body

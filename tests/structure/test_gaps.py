@@ -110,3 +110,36 @@ def test_a_repaired_heading_is_recorded_and_nothing_is_lost():
     assert [p.num for p in pasal] == ["1", "2", "3", "4"]
     assert [a.num for a in pasal[2].children] == ["1", "2"]
     assert ("Pasa-l 3", "ocr-repair") in [(r.text, r.reason) for r in doc.removed]
+
+
+@pytest.mark.parametrize("menetapkan, heading", [
+    # PP 1/1954: the heading after a comma closing the title
+    ("Menetapkan: PERATURAN PEMERINTAH UNTUK MEMPERPANJANG WAKTU BERLAKUNYA PERATURAN PEMERINTAH NO, 44 TAHUN 1952, "
+     "Pasal 1 Memperpanjang waktu termaksud dalam pasal 3 dengan satu tahun.", "Pasal 1 Memperpanjang"),
+    # UU 13/1954: "Pasal 1 A." after the title's full stop
+    ("Menetapkan : UNDANG-UNDANG TENTANG PERUBAHAN UNDANG-UNDANG NR 16 TAHUN 1950. Pasal 1 A. Undang-undang Nr 17 "
+     "tahun 1950 diubah.", "Pasal 1 A."),
+    # PP 45/2022: the title without "Menetapkan", the heading's "P" lost
+    ("PERATURAN PEMERINTAH TENTANG PENGURANGAN PENYERTAAN MODAL NEGARA. asal 1 Negara Republik Indonesia melakukan "
+     "pengurangan.", "asal 1 Negara"),
+])
+def test_pasal_1_left_in_the_diktum_opens_the_body(menetapkan, heading):
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 1954 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            f"MEMUTUSKAN:\n{menetapkan}\nPasal 2\nPeraturan Pemerintah ini mulai berlaku.\nDitetapkan di Jakarta\n")
+    doc = parse_text(text)
+    assert lost_words(text, doc) == []
+    pasal = [n for n in doc.provisions() if n.kind == "pasal"]
+    assert [p.num for p in pasal] == ["1", "2"]
+    assert heading not in (doc.diktum or "")
+    assert (doc.diktum or "").rstrip(",.").endswith(menetapkan.split(heading)[0].strip().rstrip(",."))
+
+
+def test_a_citation_of_pasal_1_stays_in_the_diktum():
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 1954 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            "MEMUTUSKAN:\nMenetapkan : Angka tersebut dalam pasal 1 ayat 2 Peraturan Pemerintah No. 35 diubah.\n"
+            "Pasal 2\nPeraturan Pemerintah ini mulai berlaku.\nDitetapkan di Jakarta\n")
+    doc = parse_text(text)
+    assert [n.num for n in doc.provisions() if n.kind == "pasal"] == ["2"]
+    assert "pasal 1 ayat 2" in (doc.diktum or "")

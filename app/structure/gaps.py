@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.structure.patterns import CITING_WORDS_RE, MEMUTUSKAN_RE, MENETAPKAN_RE, PASAL_RE, THIS_ACT
+from app.structure.patterns import (
+    BAB_RE, BAGIAN_RE, CITING_WORDS_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE,
+    MENGINGAT_RE, PARAGRAF_RE, PASAL_RE, PENJELASAN_PART_RE, PENJELASAN_RE, THIS_ACT,
+)
 from app.structure.tree import Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
@@ -178,14 +181,52 @@ def _opens_at_two(body: list[Line]) -> bool:
 
 
 def _title_line(diktum: list[Line]) -> int | None:
-    """The diktum's ``Menetapkan : ...`` line, or the title after ``MEMUTUSKAN:`` when the word was lost."""
+    """The diktum's ``Menetapkan : ...`` line, or the title after ``MEMUTUSKAN:`` when the word was lost;
+    None when the diktum is out of order (``MEMUTUSKAN:`` after ``Menetapkan``)."""
     found = None
     for k, line in enumerate(diktum):
         if MENETAPKAN_RE.match(line.text):
             found = k
-        elif MEMUTUSKAN_RE.match(line.text) and k + 1 < len(diktum):
-            found = k + 1
+        elif MEMUTUSKAN_RE.match(line.text):
+            found = k + 1 if k + 1 < len(diktum) and found is None else None
     return found
+
+
+# Lines that are no article's text: a scrambled extraction put the penutup or the Penjelasan in the diktum.
+_NOT_ARTICLE_RES = (DITETAPKAN_RE, DIUNDANGKAN_RE, PENJELASAN_RE, PENJELASAN_PART_RE, LAMPIRAN_RE, MENGINGAT_RE)
+
+
+def is_heading_line(text: str) -> bool:
+    """A line mostly in capitals, such as a BAB's title (``KETENTUAN UMUM``)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _is_group_heading(text: str) -> bool:
+    return bool(BAB_RE.match(text) or BAGIAN_RE.match(text) or PARAGRAF_RE.match(text))
+
+
+def infer_first_pasal(lines: list[Line], pasal_at: dict[int, tuple[str, str]],
+                      notes: list[Removed] | None = None) -> dict[int, tuple[str, str]]:
+    """``pasal_at`` with a ``Pasal 1`` put back on the first article text before a run that opens at Pasal 2.
+
+    An article's text (not a BAB, Bagian or Paragraf heading nor its title) before ``Pasal 2`` can
+    only be Pasal 1's: extraction lost its heading (``BAB I KETENTUAN UMUM`` then the definitions,
+    then ``Pasal 2``; ``Menetapkan : PERATURAN ...`` then Pasal 1's text). It is recorded in ``notes``
+    (``inferred-heading``, the first word it stands on).
+    """
+    first = min(pasal_at, default=None)
+    if first is None or pasal_at[first][0] != "2":
+        return pasal_at
+    for k in range(first):
+        text = lines[k].text
+        title = k and _is_group_heading(lines[k - 1].text) and (is_heading_line(text) or not BAB_RE.match(lines[k - 1].text))
+        if _is_group_heading(text) or title or is_heading_line(text):
+            continue
+        if notes is not None:
+            notes.append(Removed(line=lines[k].no, text=text.split()[0], reason="inferred-heading"))
+        return {k: ("1", text), **pasal_at}
+    return pasal_at
 
 
 def reclaim_first_pasal(diktum: list[Line], body: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -193,7 +234,8 @@ def reclaim_first_pasal(diktum: list[Line], body: list[Line]) -> tuple[list[Line
 
     When the body opens at ``Pasal 2``, its ``Pasal 1`` may have stayed glued to the diktum
     (``Menetapkan : PERATURAN ... 1952, Pasal 1 Memperpanjang waktu ...``); a weak heading for
-    Pasal 1 after the Menetapkan line's start is where the body begins.
+    Pasal 1 after the Menetapkan line's start is where the body begins. With no heading printed,
+    the lines after the Menetapkan line are moved (``infer_first_pasal`` then puts Pasal 1 back).
     """
     title = _title_line(diktum) if body and _opens_at_two(body) else None
     if title is None:
@@ -201,8 +243,11 @@ def reclaim_first_pasal(diktum: list[Line], body: list[Line]) -> tuple[list[Line
     tail = diktum[title:]
     start = MENETAPKAN_RE.match(tail[0].text)
     weak = _find(tail + body[:1], 0, len(tail), start.end() if start else 0, 1)
-    if weak is None:
-        return diktum, body
+    if weak is None:  # no heading printed: the lines after the Menetapkan line are Pasal 1's text
+        moved = tail[1:]
+        if not moved or any(p.match(l.text) for l in moved for p in _NOT_ARTICLE_RES):
+            return diktum, body
+        return diktum[:title + 1], moved + body
     line = tail[weak.line]
     before, after = line.text[:weak.start].strip(), line.text[weak.start:].strip()
     kept = diktum[:title + weak.line] + ([Line(line.no, before, line.indent)] if before else [])

@@ -143,3 +143,43 @@ def test_a_citation_of_pasal_1_stays_in_the_diktum():
     doc = parse_text(text)
     assert [n.num for n in doc.provisions() if n.kind == "pasal"] == ["2"]
     assert "pasal 1 ayat 2" in (doc.diktum or "")
+
+
+def _regulation(diktum: str, body: str) -> str:
+    return ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 1954 TENTANG CONTOH\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 5 ayat (2) Undang-Undang Dasar;\n"
+            f"MEMUTUSKAN:\n{diktum}\n{body}\nPasal 2\nPeraturan Pemerintah ini mulai berlaku.\nDitetapkan di Jakarta\n")
+
+
+@pytest.mark.parametrize("diktum, body, first", [
+    # PP 28/1954: the title, then Pasal 1's items with no heading
+    ("Menetapkan: PERATURAN PEMERINTAH UNTUK MENGUBAH PERATURAN PEMERINTAH No. 24 TAHUN 1953.",
+     '1. "Pengeluaran uang duka dibebankan pada Anggaran Belanja".\n2. Apabila mengenai seorang pegawai.', "1."),
+    # PP 4/1950: the ayat glued to the title in capitals
+    ("Menetapkan : PERATURAN SEMENTARA TENTANG GAJI, BIAYA PERJALANAN (1) Gaji Presiden berjumlah f 3000.",
+     "(2) Gaji Perdana Menteri berjumlah f 2000.", "(1)"),
+    # PP 36/1954: a bare "Menetapkan :", then the article's items
+    ("Menetapkan :", "a. Angka III dan ketentuan dibelakangnya dihapuskan. b. Angka IV, menjadi III.", "a."),
+    # PP 43/1970: BAB I with its title, then the definitions, then Pasal 2
+    ("Menetapkan : PERATURAN PEMERINTAH TENTANG KEDUDUKAN DAERAH PERDAGANGAN BEBAS.",
+     "BAB I\nKETENTUAN HUKUM\n(1) Daerah Perdagangan Bebas adalah Daerah tertutup.\n(2) Kepala Daerah adalah Gubernur.",
+     "(1)"),
+])
+def test_pasal_1_inferred_before_a_run_opening_at_2(diktum, body, first):
+    text = _regulation(diktum, body)
+    doc = parse_text(text)
+    assert lost_words(text, doc) == []
+    pasal = [n for n in doc.provisions() if n.kind == "pasal"]
+    assert [p.num for p in pasal] == ["1", "2"]
+    assert [(r.text, r.reason) for r in doc.removed if r.reason == "inferred-heading"] == [(first, "inferred-heading")]
+
+
+@pytest.mark.parametrize("diktum, body", [
+    ("Menetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.", "BAB I\nKETENTUAN UMUM"),                # only a BAB and its title
+    ("Menetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.", "Bagian Kesatu\nUmum"),                   # a Bagian and its title
+    ("Menetapkan : PERATURAN PEMERINTAH TENTANG CONTOH.\nDitetapkan di Jakarta pada tanggal 5 Mei", ""),  # a scrambled penutup
+])
+def test_no_pasal_1_without_an_article_text(diktum, body):
+    doc = parse_text(_regulation(diktum, body))
+    assert [n.num for n in doc.provisions() if n.kind == "pasal"][:1] != ["1"]
+    assert not [r for r in doc.removed if r.reason == "inferred-heading"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from app.structure.gaps import fill_gaps, infer_first_pasal, is_heading_line
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
     ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
@@ -244,11 +245,6 @@ class _Content:
         self.stack.append(node)
 
 
-def _is_heading_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
-
-
 def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
     """The body's tree: groups (BAB, Bagian, Paragraf) holding Pasal holding their content.
 
@@ -256,6 +252,8 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
     """
     pasal_at = choose_pasal(lines, roman=amending, notes=notes)
     if not amending:
+        lines, pasal_at = fill_gaps(lines, pasal_at, notes)
+        pasal_at = infer_first_pasal(lines, pasal_at, notes)
         pasal_at = restore_lost_headings(lines, pasal_at, notes)
     roots: list[Node] = []
     groups: list[Node] = []          # open BAB / Bagian / Paragraf, outermost first
@@ -309,7 +307,7 @@ def build_body(lines: list[Line], *, amending: bool = False, notes: list[Removed
             content, pending_heading = None, node
             continue
         if pending_heading is not None and (pending_heading.heading is None or
-                                            (pending_heading.kind == "bab" and _is_heading_line(text))):
+                                            (pending_heading.kind == "bab" and is_heading_line(text))):
             pending_heading.heading = f"{pending_heading.heading} {text}".strip() if pending_heading.heading else text
             if pending_heading.kind != "bab":
                 pending_heading = None

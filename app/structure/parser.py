@@ -14,6 +14,7 @@ from app.structure import regions
 from app.structure.body import build_body
 from app.structure.citations import parse_citation, parse_reference_title
 from app.structure.definitions import find_definitions
+from app.structure.gaps import reclaim_first_pasal
 from app.structure.ids import IdRegistry, segment
 from app.structure.jenis import normalise_jenis
 from app.structure.metadata import read_metadata
@@ -45,6 +46,7 @@ def parse_text(text: str) -> Document:
     lines, removed = clean_lines(text)
     lines = unglue(lines)
     parts = split_sections(lines)
+    parts.diktum, parts.body = reclaim_first_pasal(parts.diktum, parts.body)
     opening = parts.pembukaan if parts.pembukaan else lines[:12]
     doc = Document(removed=removed)
     doc.metadata = read_metadata([l.text for l in opening],

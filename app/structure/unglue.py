@@ -30,6 +30,7 @@ _SPLIT_BEFORE_RE = re.compile(
     | (?<=[.;:])\s+(?=Bagian\s+{ORDINAL_WORDS}\s+[A-Z])               # ". Bagian Kedua Tugas"
     | (?<=[.;:])\s+(?=Paragraf\s+{OCR_NUM}\s+[A-Z])                   # ". Paragraf 2 Sekretariat"
     | (?<=[.;:])\s+(?=[({{]\s*[0-9lI]{{1,2}}[a-z]?\s*[)}}]?\s+[A-Z])     # ". (2) Pemerintah", OCR ". (21 Aplikasi"
+    | (?<=[A-Z]{{3}})\s+(?=\(1\)\s+[A-Z][a-z])                           # "KETENTUAN HUKUM (1) Daerah": a title, then ayat 1
     | (?<=[;:])\s+(?=[a-z]\.\s+\S)                                      # "; b. sekretariat"
     | (?:(?<=;\sdan)|(?<=;\satau)|(?<=;\sdan/atau))\s+(?=[a-z]\.\s+\S)  # "; dan c. dinas"
     | (?<=[.;:])\s+(?=\d{{1,3}}[a-z]?\.\s+[A-Z])                        # ". 2. Pengelolaan Keuangan"

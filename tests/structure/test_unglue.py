@@ -28,6 +28,8 @@ from app.text.cleanup import Line
     ("UMUM. Pasal I 1. Ketentuan Pasal 2 diubah", ["UMUM.", "Pasal I", "1. Ketentuan Pasal 2 diubah"]),
     ("Pendirian Pasal 2 Perusahaan yang didirikan", ["Pendirian", "Pasal 2", "Perusahaan yang didirikan"]),
     ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
+    ("BAB I KETENTUAN HUKUM (1) Daerah Perdagangan Bebas adalah", ["BAB I KETENTUAN HUKUM", "(1) Daerah Perdagangan Bebas adalah"]),
+    ("Pasal 5 ayat (1) Undang-Undang Dasar", ["Pasal 5 ayat (1) Undang-Undang Dasar"]),
     # the digits of a three-digit number spaced out by OCR (PP 19/2021, PP 34/2018, PP 45/2021)
     ("elektronik. Pasal 1 13 (1) Data Pengadaan", ["elektronik.", "Pasal 1 13", "(1) Data Pengadaan"]),
     ("huruf a. Pasal 1 1 1 Dalam hal Pihak", ["huruf a.", "Pasal 1 1 1", "Dalam hal Pihak"]),

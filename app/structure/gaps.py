@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from app.structure.patterns import (
     BAB_RE, BAGIAN_RE, CITING_WORDS_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE,
     MENGINGAT_RE, PARAGRAF_RE, PASAL_RE, PENJELASAN_PART_RE, PENJELASAN_RE, THIS_ACT,
@@ -69,16 +71,6 @@ class Weak:
     num: str     # the number it stands for
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, for words of a few letters."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
-
-
 def _looks_like_pasal(word: str) -> bool:
     """``Pasa]``, ``Pasa-l``, ``Psal``, ``PaseJ``, ``Pasar``, ``Fasal`` yes; ``pada``, ``pusat`` no.
 
@@ -86,7 +78,7 @@ def _looks_like_pasal(word: str) -> bool:
     ['Pasa]', 'Pasa-l', 'PaseJ', 'asal']
     """
     letters = re.sub(r"[^a-z]", "", word.lower())
-    return "s" in letters and letters not in _NOT_PASAL and _distance(letters, _PASAL) <= 2
+    return "s" in letters and letters not in _NOT_PASAL and Levenshtein.distance(letters, _PASAL) <= 2
 
 
 def _number(word: str, printed: str, wanted: int) -> bool:

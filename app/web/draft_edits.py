@@ -17,6 +17,7 @@ draft page at the provision it changed (POST, then redirect: a reload never send
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Form
@@ -47,35 +48,45 @@ def _to(draft_id: int, anchor: str = "") -> RedirectResponse:
     return RedirectResponse(f"/rancangan/{draft_id}{f'#{anchor}' if anchor else ''}", status_code=303)
 
 
+@dataclass(frozen=True)
+class Target:
+    """What a new draft is for, as the form gives it: kind, region, and optionally title and year."""
+
+    jenis: str
+    daerah: str
+    judul: str | None
+    tahun: int | None
+
+
+def target_form(
+    jenis: Annotated[str, Form(min_length=1, max_length=100)],
+    daerah: Annotated[str, Form(min_length=1, max_length=200)],
+    judul: Annotated[str | None, Form(max_length=1000)] = None,
+    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
+) -> Target:
+    return Target(jenis=jenis, daerah=daerah, judul=(judul or "").strip() or None, tahun=tahun)
+
+
+TargetDep = Annotated[Target, Depends(target_form)]
+
+
 @router.post("/rancangan")
 def create_draft(
     session: SessionDep,
+    target: TargetDep,
     sumber: Annotated[str, Form(min_length=1, max_length=200)],
-    jenis: Annotated[str, Form(min_length=1, max_length=100)],
-    daerah: Annotated[str, Form(min_length=1, max_length=200)],
     pasal: Annotated[list[str] | None, Form(max_length=2000)] = None,
-    judul: Annotated[str | None, Form(max_length=1000)] = None,
-    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
 ) -> RedirectResponse:
-    """A draft of regulation ``sumber`` (all its body, or the BAB and Pasal ticked) for ``jenis`` and ``daerah``."""
-    draft = store.create_draft(session=session, jenis=jenis, daerah=daerah, regulation_id=sumber, picks=pasal or [],
-                               judul=(judul or "").strip() or None, tahun=tahun)
+    """A draft of regulation ``sumber`` (all its body, or the BAB and Pasal ticked) for ``target``."""
+    draft = store.create_draft(session=session, regulation_id=sumber, picks=pasal or [], **asdict(target))
     return _to(draft.id or 0)
 
 
 @router.post("/rancangan/berkas")
-def create_draft_from_file(
-    session: SessionDep,
-    upload: UploadDep,
-    jenis: Annotated[str, Form(min_length=1, max_length=100)],
-    daerah: Annotated[str, Form(min_length=1, max_length=200)],
-    judul: Annotated[str | None, Form(max_length=1000)] = None,
-    tahun: Annotated[int | None, Form(ge=1945, le=2200)] = None,
-) -> RedirectResponse:
+def create_draft_from_file(session: SessionDep, upload: UploadDep, target: TargetDep) -> RedirectResponse:
     """A draft of the whole body of the regulation in the file ``file`` (PDF, DOCX, HTML or text)."""
     document = parse_upload(upload.data, upload.filename)
-    draft = store.create_draft(session=session, jenis=jenis, daerah=daerah, document=document, source_name=upload.filename,
-                               judul=(judul or "").strip() or None, tahun=tahun)
+    draft = store.create_draft(session=session, document=document, source_name=upload.filename, **asdict(target))
     return _to(draft.id or 0)
 
 

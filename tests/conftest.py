@@ -16,6 +16,7 @@ from app.config import get_settings
 from app.db import dispose_engines, get_engine
 from app.index.schema import IndexHandle, close_handles, get_handle
 from app.structure.tree import Definition, Document, Item, Metadata, Node, Reference
+from tests.keys import KEY, OTHER_KEY
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 CORPUS = CHECKOUT / "corpus"
@@ -68,6 +69,13 @@ def database(request: pytest.FixtureRequest, data_dir: Path, monkeypatch: pytest
     yield kind
     dispose_engines()
     _empty_postgres(POSTGRES_URL)
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two API keys configured (``tests.keys.KEY`` and ``OTHER_KEY``)."""
+    monkeypatch.setenv("SELARAS_API_KEYS", f"{KEY}, {OTHER_KEY}")
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -17,20 +17,14 @@ from app.kb.ingest import parse_file
 from app.kb.store import save_document
 from app.structure.parser import parse_text
 from tests.drafting.specimens import BATANG_FILE, batang, jateng
+from tests.keys import HEADERS
 
 pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
 
-KEY = "kunci-uji-yang-cukup-panjang-1"
-HEADERS = {"X-API-Key": KEY}
 BATANG_ID = "perbup-batang-2019-23"
 JATENG_ID = "perda-prov-jawa-tengah-2019-11"
 TO_JATENG = {"jenis": "Perda Provinsi", "daerah": "Provinsi Jawa Tengah", "tahun": "2025"}
 
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SELARAS_API_KEYS", KEY)
-    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import get_settings
-from tests.api.uploads import HEADERS, KEY, OTHER_KEY, SPECIMEN, originals, search_total, state, upload
+from tests.api.uploads import SPECIMEN, originals, search_total, state, upload
+from tests.keys import HEADERS, KEY, OTHER_KEY
 
 pytestmark = pytest.mark.databases  # every test on SQLite and on PostgreSQL
 

@@ -14,12 +14,10 @@ from sqlmodel import Session, col, select
 from app.db import get_engine
 from app.index.schema import index_dir
 from app.models import Provision, Regulation
+from tests.keys import HEADERS
 
 SPECIMENS = Path(__file__).resolve().parents[3] / "shared" / "specimens"
 SPECIMEN = SPECIMENS / "perbup-batang-2019-23-smart-city.txt"
-KEY = "kunci-uji-yang-cukup-panjang-1"
-OTHER_KEY = "kunci-uji-yang-cukup-panjang-2"
-HEADERS = {"X-API-Key": KEY}
 
 
 def upload(client: TestClient, data: bytes, name: str = SPECIMEN.name, headers: dict[str, Any] | None = HEADERS,

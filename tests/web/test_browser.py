@@ -33,6 +33,7 @@ from PIL import Image, ImageDraw
 
 from tests.conftest import regulation_text
 from tests.ingest.files import scan, write_scanned_pdf
+from tests.keys import KEY
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -41,7 +42,6 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = CHECKOUT / "test-artifacts" / "screenshots"
 PERBUP = "perbup-batang-2019-23"
 PERDA = "perda-prov-jawa-tengah-2019-11"
-KEY = "kunci-uji-yang-cukup-panjang-1"
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

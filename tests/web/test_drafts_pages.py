@@ -22,17 +22,12 @@ from app.kb.store import save_document
 from tests.drafting.specimens import batang, jateng
 from tests.paths import SPECIMEN_TEXTS
 from tests.web.test_pages import accessible
+from tests.keys import KEY
 
-KEY = "kunci-uji-yang-cukup-panjang-1"
 BATANG = "perbup-batang-2019-23"
 JATENG = "perda-prov-jawa-tengah-2019-11"
 TO_JATENG = {"sumber": BATANG, "jenis": "Peraturan Daerah", "daerah": "Provinsi Jawa Tengah", "tahun": "2025"}
 
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SELARAS_API_KEYS", KEY)
-    get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -277,7 +272,7 @@ def test_the_checks_on_the_draft_page(client: TestClient, stored: None) -> None:
     findings = response.context["check"]
     assert ("rujukan", "Pasal 2 ayat (1)", "Pasal ?20 ayat (3)") in {
         (f.item.reason, f.where, f.item.excerpt) for f in findings}
-    assert "Hasil pemeriksaan: " in response.text and f'<a href="#ketentuan-' in response.text
+    assert "Hasil pemeriksaan: " in response.text and '<a href="#ketentuan-' in response.text
     accessible(response.text)
 
 

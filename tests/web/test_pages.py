@@ -22,7 +22,6 @@ from sqlmodel import Session
 import app.web.glossary
 import app.web.paging
 import app.web.templating
-from app.config import get_settings
 from app.db import get_engine
 from app.index.schema import IndexHandle
 from app.kb.jobs import INTERRUPTED
@@ -30,11 +29,11 @@ from app.models import Job
 from tests.conftest import regulation_text
 from tests.ingest.files import scan
 from tests.paths import SPECIMEN_TEXTS
+from tests.keys import KEY
 
 PERBUP = "perbup-batang-2019-23"
 PERDA = "perda-prov-jawa-tengah-2019-11"
 PERBUP_TEXT = SPECIMEN_TEXTS / "perbup-batang-2019-23-smart-city.txt"
-KEY = "kunci-uji-yang-cukup-panjang-1"
 
 
 @pytest.fixture
@@ -323,11 +322,6 @@ def test_the_coverage_matrix(web: TestClient) -> None:
 
 # --- Unggah ----------------------------------------------------------------------------------
 
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SELARAS_API_KEYS", KEY)
-    get_settings.cache_clear()
 
 
 def upload(client: TestClient, key: str, **fields: str) -> Any:

@@ -31,12 +31,13 @@ from app.text.cleanup import Line
 from app.text.ocr import repair_number
 
 # A word that may be "Pasal" as OCR printed it, then its number: "Pasa] 46", "Pasal. 22", "Pasal,72",
-# "Pasal . 19", "Pasa727" (the "l" read as "7"), "Pasal 1 5." (15 spaced out), "asal 8" (the "P" lost).
+# "Pasal . 19", "Pasa727" (the "l" read as "7"), "Pasal 1 5." (15 spaced out), "asal 8" (the "P" lost),
+# "Pasal T2", "Pasal 4T" (the "7" read as "T").
 _WEAK_RE = re.compile(
     r"""(?<![\w])
     (?P<word>[PpFf][^\s\d]{1,5}|asal|ASAL)      # the word, checked by _looks_like_pasal
     \s?[.,'`]?\s?                                  # "Pasal. 22", "Pasal,72", "Pasal'22", "Pasal . 19"
-    (?P<num>[0-9lIOi]{1,4}(?:\s[0-9lIOi]{1,2}(?=[\s.,]|$))?)   # 7, l2, 727 (glued l), "1 5" (spaced)
+    (?P<num>[0-9lIOiT]{1,4}(?:\s[0-9lIOi]{1,2}(?=[\s.,]|$))?)  # 7, l2, 727 (glued l), "1 5" (spaced), T2
     (?![\w])""",
     re.X,
 )
@@ -82,11 +83,11 @@ def _looks_like_pasal(word: str) -> bool:
 
 
 def _number(word: str, printed: str, wanted: int) -> bool:
-    """Whether ``printed`` after ``word`` reads as ``wanted``: ``l2`` 12, ``1 5`` 15, ``Pasa727`` 27."""
+    """Whether ``printed`` after ``word`` reads as ``wanted``: ``l2`` 12, ``1 5`` 15, ``Pasa727`` 27, ``4T`` 47."""
     readings = {printed.split()[0], printed.replace(" ", "")}
     if word.lower().endswith("pasa") and printed[:1] in "17lI|" and " " not in printed:
         readings.add(printed[1:])  # "Pasa727", "Pasa15": the word's "l" read as a digit
-    return any(repair_number(r) == str(wanted) for r in readings if r)
+    return any(repair_number(r.replace("T", "7")) == str(wanted) for r in readings if r)  # "T2": the 7 read as T
 
 
 def _sureness(before: str, after: str) -> int:

@@ -71,6 +71,27 @@ def test_spaced_digits_of_a_weak_heading():
     assert "Pasal 1 5. Perusahaan memberikan iuran" in texts
 
 
+@pytest.mark.parametrize("lines, heading", [
+    # PP 40/2021: "Pasal 47" on a line of its own, its 7 read as T
+    (["Pasal 46", "(7) Hasil evaluasi disampaikan kepada Dewan Kawasan.", "Pasal 4T",
+      "(1) Dalam hal perpanjangan waktu telah diberikan", "Pasal 48", "Empat puluh delapan."], "Pasal 4T"),
+    # PP 39/2018: "Pasal 72" after a Bagian's title, its 7 read as T
+    (["Pasal 46", "Empat puluh enam.", "Bagian Kelima Kunjungan Kerja ke Luar Negeri Pasal 4T (1) Dalam kunjungan kerja",
+      "Pasal 48", "Empat puluh delapan."], "Pasal 4T (1) Dalam kunjungan kerja"),
+])
+def test_a_seven_read_as_t_fills_the_gap(lines, heading):
+    before = [text for n in range(1, 46) for text in (f"Pasal {n}", "Teks.")]
+    texts, numbers = _filled(*before, *lines)
+    assert numbers == [str(n) for n in range(1, 49)]
+    assert heading in texts
+
+
+def test_a_t_is_no_seven_where_the_run_wants_another_number():
+    before = [text for n in range(1, 45) for text in (f"Pasal {n}", "Teks.")]
+    texts, numbers = _filled(*before, "Pasal 45", "Teks.", "Kunjungan Kerja. Pasal 4T (1) Dalam hal", "Pasal 47", "Teks.")
+    assert numbers[-2:] == ["45", "47"]  # the gap wants 46
+
+
 @pytest.mark.parametrize("citation", [
     "sebagaimana dimaksud dalam Pasal 3 ayat (1) dilaksanakan.",
     "sebagaimana dimaksud dalam Pasal 3 dan Pasal 4 dilaksanakan.",

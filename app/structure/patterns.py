@@ -95,7 +95,10 @@ PENJELASAN_RE = re.compile(rf"^{SPACED_PENJELASAN}\b(?:\s+(?:A\s?T\s?A\s?S)\b.*)
 PENJELASAN_PART_RE = re.compile(r"^(?:I\s*\.\s*UMUM\b|(?:II\s*\.\s*)?PASAL\s+DEMI\s+PASAL\b)")
 LAMPIRAN_RE = re.compile(r"^LAMPIRAN\b(?!\s+(?:Undang|Peraturan)\s+ini)")
 UMUM_RE = re.compile(r"^I\s*\.\s*UMUM\b\s*(?P<rest>.*)$")
-PASAL_DEMI_PASAL_RE = re.compile(r"^II\s*\.\s*PASAL\s+DEMI\s+PASAL\b\s*(?P<rest>.*)$", re.I)
+# "II. PASAL DEMI PASAL" (any case), "II PASAL DEMI PASAL", and without its number in capitals only:
+# "PASAL DEMI PASAL", "PENJELASAN PASAL DEMI PASAL" (prose may say "pasal demi pasal")
+PASAL_DEMI_PASAL_RE = re.compile(
+    r"^(?:(?i:II\s*\.?\s*(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL)|(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL)\b\s*(?P<rest>.*)$")
 EXPLAINED_PART_RE = re.compile(
     r"""^(?P<kind>Ayat|Huruf|Angka) \s+
     (?P<num>\(\s*[0-9lIO]{1,3}[a-z]?\s*\)|[0-9]{1,3}[a-z]?|[a-z])   # Ayat (1), Huruf a, Angka 3

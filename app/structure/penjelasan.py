@@ -21,6 +21,9 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
     """Nodes of the Penjelasan: a title ``teks``, ``umum``, and ``pasal`` nodes with their parts."""
     if not lines:
         return []
+    # its title, unless the title was lost and the Penjelasan opens at "I. UMUM" or "PASAL DEMI PASAL"
+    # (then the first line opens a part, and the title node stays empty and is left out)
+    titled = not (UMUM_RE.match(lines[0].text) or PASAL_DEMI_PASAL_RE.match(lines[0].text))
     title = Node(kind="teks", heading=lines[0].text)
     nodes = [title]
     umum: Node | None = None
@@ -28,7 +31,7 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
     pasal_at = {}
     current: Node = title
     stack: list[Node] = []
-    for i, line in enumerate(lines[1:], start=1):
+    for i, line in enumerate(lines[1:] if titled else lines, start=1 if titled else 0):
         text = line.text
         if umum is None and (match := UMUM_RE.match(text)):
             umum = Node(kind="umum", heading="I. UMUM", text=match["rest"])
@@ -67,4 +70,4 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
             title.heading = f"{title.heading} {text}"
             continue
         current.append_text(text)
-    return nodes
+    return nodes if titled else nodes[1:]

@@ -38,8 +38,8 @@ _SPLIT_BEFORE_RE = re.compile(
     | \s+(?={SPACED_PENJELASAN}\s+A\s?T\s?A\s?S\s)                     # "... NOMOR 5 PENJELASAN ATAS"
     | \s+(?=(?:Menimbang|Mengingat|Memperhatikan)\s*:)                  # "... ESA Menimbang :"
     | \s+(?=MEMUTUSKAN\s*:|Menetapkan\s*:)
-    | \s+(?=II\s*\.\s*PASAL\s+DEMI\s+PASAL\b)
-    | (?<=[a-z][.;:])\s+(?=PASAL\s+DEMI\s+PASAL\b)                          # "... jelas. PASAL DEMI PASAL"
+    | \s+(?=II\s*\.?\s*PASAL\s+DEMI\s+PASAL\b)
+    | (?:(?<=[\w"”)][.;:,])|(?<=…))\s+(?=(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\b)  # "... jelas. PASAL DEMI PASAL", "PASAL… PASAL DEMI"
     | (?<=[.;:])\s+(?=I\s*\.\s*UMUM\b)
     | (?<=[.;:])\s+(?=(?:Ayat\s+\(\s*\d+\s*\)|Huruf\s+[a-z]\b|Angka\s+\d+)\s+[A-Z])  # Penjelasan parts
     )""",

@@ -41,6 +41,7 @@ _SPLIT_BEFORE_RE = re.compile(
     | \s+(?=II\s*\.?\s*PASAL\s+DEMI\s+PASAL\b)
     | (?:(?<=[\w"”)][.;:,])|(?<=…))\s+(?=(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\b)  # "... jelas. PASAL DEMI PASAL", "PASAL… PASAL DEMI"
     | (?<=[.;:])\s+(?=I\s*\.\s*UMUM\b)
+    | (?<=[\dA-Z.;:,)])\s+(?=LAMPIRAN\s+(?:[IVX]{{1,4}}\s+)?(?:UNDANG|PERATURAN|KEPUTUSAN)\S*\s.{{0,160}}?\bNOMOR\s+\d)  # "... NOMOR 5234 LAMPIRAN I UNDANG-UNDANG ... NOMOR 12"
     | (?<=[.;:])\s+(?=(?:Ayat\s+\(\s*\d+\s*\)|Huruf\s+[a-z]\b|Angka\s+\d+)\s+[A-Z])  # Penjelasan parts
     )""",
     re.X,

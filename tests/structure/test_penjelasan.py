@@ -5,6 +5,7 @@ each explained Pasal linked to the body's."""
 import pytest
 
 from app.structure.parser import parse_text
+from tests.paths import NATIONAL
 
 BODY = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 5 TAHUN 1960\nTENTANG\nPERSEROAN\nMEMUTUSKAN:\n"
         "Menetapkan: PERATURAN PEMERINTAH TENTANG PERSEROAN.\nPasal 1\n(1) Modal perseroan diatur Menteri.\n"
@@ -52,3 +53,12 @@ def test_pasal_demi_pasal_in_prose_is_not_a_heading() -> None:
     umum = next(node for node in document.penjelasan if node.kind == "umum")
     assert "Pasal demi pasal berikut menjelaskannya." in umum.text
     assert explained(penjelasan) == [("penjelasan/pasal-1", "pasal-1"), ("penjelasan/pasal-2", "pasal-2")]
+
+
+def test_the_penjelasan_ends_where_a_glued_lampiran_begins() -> None:
+    document = parse_text((NATIONAL / "uu-2011-12-pembentukan-peraturan-perundang-undangan.txt").read_text(encoding="utf-8"))
+    last = [node for node in document.provisions() if node.id.startswith("penjelasan/pasal-")][-1]
+    assert (last.id, last.text) == ("penjelasan/pasal-104", "Cukup jelas. TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 5234")
+    assert [node.heading.split(" TENTANG")[0] for node in document.lampiran] == [
+        "LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011",
+        "LAMPIRAN II UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011"]

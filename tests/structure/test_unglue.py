@@ -30,6 +30,18 @@ from app.text.cleanup import Line
     ("bulan. (21 Aplikasi umum merupakan", ["bulan.", "(21 Aplikasi umum merupakan"]),
     ("BAB I KETENTUAN HUKUM (1) Daerah Perdagangan Bebas adalah", ["BAB I KETENTUAN HUKUM", "(1) Daerah Perdagangan Bebas adalah"]),
     ("Pasal 5 ayat (1) Undang-Undang Dasar", ["Pasal 5 ayat (1) Undang-Undang Dasar"]),
+    # a Lampiran glued to the Penjelasan's last line or to the signature (UU 12/2011, PP 15/1983, PP 22/1997)
+    ("Cukup jelas. TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 5234 LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA "
+     "NOMOR 12 TAHUN 2011 TENTANG PEMBENTUKAN", ["Cukup jelas. TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 5234",
+                                                 "LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011 TENTANG PEMBENTUKAN"]),
+    ("ttd. DR. H. SUSILO BAMBANG YUDHOYONO LAMPIRAN II UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011",
+     ["ttd. DR. H. SUSILO BAMBANG YUDHOYONO", "LAMPIRAN II UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011"]),
+    ("mulai berlaku pada tanggal 1 Mei 1983. LAMPIRAN PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 15 TAHUN 1983",
+     ["mulai berlaku pada tanggal 1 Mei 1983.", "LAMPIRAN PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 15 TAHUN 1983"]),
+    # ... but not a Lampiran cited in running text, nor a heading without its act's number (an example in UU 12/2011)
+    ("tercantum dalam LAMPIRAN I PERATURAN DAERAH NOMOR 5 TAHUN 2019", ["tercantum dalam LAMPIRAN I PERATURAN DAERAH NOMOR 5 TAHUN 2019"]),
+    ("Contoh: LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR ... TAHUN ...",
+     ["Contoh: LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR ... TAHUN ..."]),
     # the digits of a three-digit number spaced out by OCR (PP 19/2021, PP 34/2018, PP 45/2021)
     ("elektronik. Pasal 1 13 (1) Data Pengadaan", ["elektronik.", "Pasal 1 13", "(1) Data Pengadaan"]),
     ("huruf a. Pasal 1 1 1 Dalam hal Pihak", ["huruf a.", "Pasal 1 1 1", "Dalam hal Pihak"]),

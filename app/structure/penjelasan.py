@@ -8,13 +8,27 @@ explanations, not new articles.
 
 from __future__ import annotations
 
+import re
+
 from app.structure.body import choose_pasal
+from app.structure.gaps import is_heading_line
 from app.structure.patterns import EXPLAINED_PART_RE, PASAL_DEMI_PASAL_RE, UMUM_RE
 from app.structure.tree import Node, Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
 
 PART_RANK = {"ayat": 0, "huruf": 1, "angka": 2}
+# The Penjelasan's title in capitals, then "UMUM" without its "I." and the Umum's first sentence, on
+# one line: "... TENTANG KEPABEANAN UMUM 1. Republik Indonesia ...", "UMUM Dalam rangka ...".
+_GLUED_UMUM_RE = re.compile(r"^(?:(?P<title>.*?[A-Z]{2,}[.,]?)\s+)?UMUM\.?\s+(?P<rest>(?:\d{1,2}\.\s+)?[A-Z][a-z].*)$")
+
+
+def _glued_umum(text: str) -> tuple[str, str] | None:
+    """(the title's words, the Umum's text) of a title line holding "UMUM" and the Umum's start."""
+    match = _GLUED_UMUM_RE.match(text)
+    if match is None or not is_heading_line(match["title"] or "UMUM"):
+        return None
+    return match["title"] or "", match["rest"]
 
 
 def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
@@ -24,17 +38,23 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
     # its title, unless the title was lost and the Penjelasan opens at "I. UMUM" or "PASAL DEMI PASAL"
     # (then the first line opens a part, and the title node stays empty and is left out)
     titled = not (UMUM_RE.match(lines[0].text) or PASAL_DEMI_PASAL_RE.match(lines[0].text))
-    title = Node(kind="teks", heading=lines[0].text)
+    glued = _glued_umum(lines[0].text) if titled else None
+    title = Node(kind="teks", heading=glued[0] if glued else lines[0].text)
     nodes = [title]
-    umum: Node | None = None
+    umum: Node | None = Node(kind="umum", heading="I. UMUM", text=glued[1]) if glued else None
     demi: Node | None = None
     pasal_at = {}
     current: Node = title
+    if umum is not None:
+        nodes.append(umum)
+        current = umum
     stack: list[Node] = []
     for i, line in enumerate(lines[1:] if titled else lines, start=1 if titled else 0):
         text = line.text
-        if umum is None and (match := UMUM_RE.match(text)):
-            umum = Node(kind="umum", heading="I. UMUM", text=match["rest"])
+        if umum is None and ((match := UMUM_RE.match(text)) or (current is title and (glued := _glued_umum(text)))):
+            if match is None and glued is not None and glued[0]:
+                title.heading = f"{title.heading} {glued[0]}"
+            umum = Node(kind="umum", heading="I. UMUM", text=match["rest"] if match else glued[1] if glued else "")
             nodes.append(umum)
             current = umum
             continue

@@ -38,9 +38,9 @@ _SPLIT_BEFORE_RE = re.compile(
     | \s+(?={SPACED_PENJELASAN}\s+A\s?T\s?A\s?S\s)                     # "... NOMOR 5 PENJELASAN ATAS"
     | \s+(?=(?:Menimbang|Mengingat|Memperhatikan)\s*:)                  # "... ESA Menimbang :"
     | \s+(?=MEMUTUSKAN\s*:|Menetapkan\s*:)
-    | \s+(?=II\s*\.?\s*PASAL\s+DEMI\s+PASAL\b)
-    | (?:(?<=[\w"”)][.;:,])|(?<=…))\s+(?=(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\b)  # "... jelas. PASAL DEMI PASAL", "PASAL… PASAL DEMI"
-    | (?<=[.;:])\s+(?=I\s*\.\s*UMUM\b)
+    | \s+(?=II\s*\.?\s*(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\b)
+    | (?:(?<=[\w"”)][.;:,])|(?<=…))(?<!\sII\.)(?<!^II\.)\s+(?=(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\b)  # "... jelas. PASAL DEMI PASAL", "PASAL… PASAL DEMI"
+    | (?<=[\w)"”.;:])\s+(?=I\s*\.\s*UMUM\b)                              # "... TENTANG KEPABEANAN I. UMUM"
     | (?<=[\dA-Z.;:,)])\s+(?=LAMPIRAN\s+(?:[IVX]{{1,4}}\s+)?(?:UNDANG|PERATURAN|KEPUTUSAN)\S*\s.{{0,160}}?\bNOMOR\s+\d)  # "... NOMOR 5234 LAMPIRAN I UNDANG-UNDANG ... NOMOR 12"
     | (?<=[.;:])\s+(?=(?:Ayat\s+\(\s*\d+\s*\)|Huruf\s+[a-z]\b|Angka\s+\d+)\s+[A-Z])  # Penjelasan parts
     )""",

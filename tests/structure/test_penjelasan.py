@@ -62,3 +62,28 @@ def test_the_penjelasan_ends_where_a_glued_lampiran_begins() -> None:
     assert [node.heading.split(" TENTANG")[0] for node in document.lampiran] == [
         "LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011",
         "LAMPIRAN II UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011"]
+
+
+@pytest.mark.parametrize(("penjelasan", "title"), [
+    # "I. UMUM" glued to the title in capitals
+    ("PENJELASAN ATAS PERATURAN PEMERINTAH NOMOR 5 TAHUN 1960 TENTANG PERSEROAN I. UMUM Modal perlu diatur.\n"
+     "II. PASAL DEMI PASAL\nPasal 1\nCukup jelas.", "PENJELASAN ATAS PERATURAN PEMERINTAH NOMOR 5 TAHUN 1960 TENTANG PERSEROAN"),
+    # "UMUM" without its number, glued to the title's last line, its first item numbered
+    ("PENJELASAN\nATAS\nPERATURAN PEMERINTAH NOMOR 5 TAHUN 1960\nTENTANG PERSEROAN UMUM 1. Modal perlu diatur.\n"
+     "PASAL DEMI PASAL\nPasal 1\nCukup jelas.", "PENJELASAN ATAS PERATURAN PEMERINTAH NOMOR 5 TAHUN 1960 TENTANG PERSEROAN"),
+    # "UMUM" opening a line of its own text
+    ("PENJELASAN\nATAS\nPERATURAN PEMERINTAH NOMOR 5 TAHUN 1960\nTENTANG PERSEROAN\nUMUM Modal perlu diatur.\n"
+     "PASAL DEMI PASAL\nPasal 1\nCukup jelas.", "PENJELASAN ATAS PERATURAN PEMERINTAH NOMOR 5 TAHUN 1960 TENTANG PERSEROAN"),
+])
+def test_umum_glued_to_the_title(penjelasan: str, title: str) -> None:
+    document = parse_text(BODY + penjelasan)
+    assert [(node.kind, node.heading) for node in document.penjelasan][:2] == [("teks", title), ("umum", "I. UMUM")]
+    assert document.penjelasan[1].text.endswith("Modal perlu diatur.")
+
+
+def test_a_title_ending_in_umum_keeps_it() -> None:
+    penjelasan = ("PENJELASAN\nATAS\nPERATURAN PEMERINTAH NOMOR 5 TAHUN 1960\nTENTANG PEMILIHAN UMUM\nI. UMUM\n"
+                  "Pemilihan perlu diatur.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas.")
+    document = parse_text(BODY + penjelasan)
+    assert document.penjelasan[0].heading.endswith("TENTANG PEMILIHAN UMUM")
+    assert (document.penjelasan[1].kind, document.penjelasan[1].text) == ("umum", "Pemilihan perlu diatur.")

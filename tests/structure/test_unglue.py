@@ -38,6 +38,9 @@ from app.text.cleanup import Line
      ["ttd. DR. H. SUSILO BAMBANG YUDHOYONO", "LAMPIRAN II UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 12 TAHUN 2011"]),
     ("mulai berlaku pada tanggal 1 Mei 1983. LAMPIRAN PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 15 TAHUN 1983",
      ["mulai berlaku pada tanggal 1 Mei 1983.", "LAMPIRAN PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 15 TAHUN 1983"]),
+    ("diatur (pasal 14). PASAL DEMI PASAL Pasal 1", ["diatur (pasal 14).", "PASAL DEMI PASAL", "Pasal 1"]),
+    ("diatur. II. PASAL DEMI PASAL", ["diatur.", "II. PASAL DEMI PASAL"]),
+    ("mutlak. II. PENJELASAN PASAL DEMI PASAL. Pasal 1.", ["mutlak.", "II. PENJELASAN PASAL DEMI PASAL.", "Pasal 1."]),
     # ... but not a Lampiran cited in running text, nor a heading without its act's number (an example in UU 12/2011)
     ("tercantum dalam LAMPIRAN I PERATURAN DAERAH NOMOR 5 TAHUN 2019", ["tercantum dalam LAMPIRAN I PERATURAN DAERAH NOMOR 5 TAHUN 2019"]),
     ("Contoh: LAMPIRAN I UNDANG–UNDANG REPUBLIK INDONESIA NOMOR ... TAHUN ...",

@@ -138,15 +138,33 @@ def _items(lines: list[Line], head_re: re.Pattern[str], marker_re: re.Pattern[st
     return items
 
 
+# Where a Lampiran's caption in capitals ends on its first line and its content starts: a sentence
+# ("Tabel I Pembagian ...", "1. Naskah Akademik adalah ..."), not the caption's "Nomor", "Tahun" ...
+_CAPTION_END_RE = re.compile(r"\s+(?=(?:\d{1,3}[.)]\s+)?(?!(?:Nomor|Tahun|Tanggal|Tentang)\b)[A-Z][a-z])")
+
+
 def _lampiran(lines: list[Line]) -> list[Node]:
     nodes: list[Node] = []
     for line in lines:
         if LAMPIRAN_RE.match(line.text) or not nodes:
-            nodes.append(Node(kind="lampiran", num=str(len(nodes) + 1), heading=line.text))
+            caption, content = _split_caption(line.text)
+            nodes.append(Node(kind="lampiran", num=str(len(nodes) + 1), heading=caption, text=content))
         else:
             node = nodes[-1]
             node.text = f"{node.text}\n{line.text}" if node.text else line.text
     return nodes
+
+
+def _split_caption(text: str) -> tuple[str, str]:
+    """A Lampiran's first line -> its caption and the content glued after it.
+
+    >>> _split_caption("LAMPIRAN PERATURAN PEMERINTAH NOMOR 17 TAHUN 1950. Tabel I Pembagian daerah")
+    ('LAMPIRAN PERATURAN PEMERINTAH NOMOR 17 TAHUN 1950.', 'Tabel I Pembagian daerah')
+    >>> _split_caption("LAMPIRAN I PERATURAN BUPATI BATANG Nomor 23 Tahun 2019")
+    ('LAMPIRAN I PERATURAN BUPATI BATANG Nomor 23 Tahun 2019', '')
+    """
+    match = _CAPTION_END_RE.search(text)
+    return (text[: match.start()], text[match.end():]) if match else (text, "")
 
 
 def _assign_ids(nodes: list[Node], registry: IdRegistry, *, struct_prefix: str, prefix: str,

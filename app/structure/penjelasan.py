@@ -23,38 +23,36 @@ PART_RANK = {"ayat": 0, "huruf": 1, "angka": 2}
 _GLUED_UMUM_RE = re.compile(r"^(?:(?P<title>.*?[A-Z]{2,}[.,]?)\s+)?UMUM\.?\s+(?P<rest>(?:\d{1,2}\.\s+)?[A-Z][a-z].*)$")
 
 
-def _glued_umum(text: str) -> tuple[str, str] | None:
-    """(the title's words, the Umum's text) of a title line holding "UMUM" and the Umum's start."""
-    match = _GLUED_UMUM_RE.match(text)
-    if match is None or not is_heading_line(match["title"] or "UMUM"):
+def _umum_start(text: str, *, in_title: bool) -> tuple[str, str] | None:
+    """Where the Umum starts on a line: ("", its text) after ``I. UMUM``; while the title is read,
+    also (the title's last words, the Umum's text) of a title line in capitals holding a bare "UMUM"."""
+    if match := UMUM_RE.match(text):
+        return "", match["rest"]
+    glued = _GLUED_UMUM_RE.match(text) if in_title else None
+    if glued is None or not is_heading_line(glued["title"] or "UMUM"):
         return None
-    return match["title"] or "", match["rest"]
+    return glued["title"] or "", glued["rest"]
 
 
 def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[Removed] | None = None) -> list[Node]:
     """Nodes of the Penjelasan: a title ``teks``, ``umum``, and ``pasal`` nodes with their parts."""
     if not lines:
         return []
-    # its title, unless the title was lost and the Penjelasan opens at "I. UMUM" or "PASAL DEMI PASAL"
-    # (then the first line opens a part, and the title node stays empty and is left out)
-    titled = not (UMUM_RE.match(lines[0].text) or PASAL_DEMI_PASAL_RE.match(lines[0].text))
-    glued = _glued_umum(lines[0].text) if titled else None
-    title = Node(kind="teks", heading=glued[0] if glued else lines[0].text)
+    # its title: the lines before the Umum (empty, and left out, when the title was lost and the
+    # Penjelasan opens at "I. UMUM" or "PASAL DEMI PASAL")
+    title = Node(kind="teks", heading="")
     nodes = [title]
-    umum: Node | None = Node(kind="umum", heading="I. UMUM", text=glued[1]) if glued else None
+    umum: Node | None = None
     demi: Node | None = None
     pasal_at = {}
     current: Node = title
-    if umum is not None:
-        nodes.append(umum)
-        current = umum
     stack: list[Node] = []
-    for i, line in enumerate(lines[1:] if titled else lines, start=1 if titled else 0):
+    for i, line in enumerate(lines):
         text = line.text
-        if umum is None and ((match := UMUM_RE.match(text)) or (current is title and (glued := _glued_umum(text)))):
-            if match is None and glued is not None and glued[0]:
-                title.heading = f"{title.heading} {glued[0]}"
-            umum = Node(kind="umum", heading="I. UMUM", text=match["rest"] if match else glued[1] if glued else "")
+        if umum is None and (start := _umum_start(text, in_title=current is title)):
+            words, rest = start
+            title.heading = f"{title.heading} {words}".strip()
+            umum = Node(kind="umum", heading="I. UMUM", text=rest)
             nodes.append(umum)
             current = umum
             continue
@@ -87,7 +85,7 @@ def build_penjelasan(lines: list[Line], *, amending: bool = False, notes: list[R
             current = node
             continue
         if current is title and umum is None and demi is None:
-            title.heading = f"{title.heading} {text}"
+            title.heading = f"{title.heading} {text}".strip()
             continue
         current.append_text(text)
-    return nodes if titled else nodes[1:]
+    return nodes if title.heading else nodes[1:]

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from app.structure.gaps import fill_gaps, infer_first_pasal, is_heading_line
+from app.structure.gaps import fill_gaps, infer_first_pasal
 from app.structure.ids import roman_to_int
 from app.structure.patterns import (
     ANGKA_RE, AYAT_OCR_RE, AYAT_RE, BAB_RE, BAGIAN_RE, CITING_WORDS_RE, HURUF_RE, LOOSE_ITEM_RE,
-    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE, THIS_ACT,
+    PARAGRAF_RE, PASAL_RE, SUBANGKA_RE, SUBHURUF_RE, THIS_ACT, is_heading_line,
 )
 from app.structure.sequence import Candidate, pick_sequence
 from app.structure.tree import Node, Removed

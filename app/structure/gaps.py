@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from app.structure.patterns import (
     BAB_RE, BAGIAN_RE, CITING_WORDS_RE, DITETAPKAN_RE, DIUNDANGKAN_RE, LAMPIRAN_RE, MEMUTUSKAN_RE, MENETAPKAN_RE,
-    MENGINGAT_RE, PARAGRAF_RE, PASAL_RE, PENJELASAN_PART_RE, PENJELASAN_RE, THIS_ACT,
+    MENGINGAT_RE, PARAGRAF_RE, PASAL_RE, PENJELASAN_PART_RE, PENJELASAN_RE, THIS_ACT, is_heading_line,
 )
 from app.structure.tree import Removed
 from app.text.cleanup import Line
@@ -187,12 +187,6 @@ def _title_line(diktum: list[Line]) -> int | None:
 
 # Lines that are no article's text: a scrambled extraction put the penutup or the Penjelasan in the diktum.
 _NOT_ARTICLE_RES = (DITETAPKAN_RE, DIUNDANGKAN_RE, PENJELASAN_RE, PENJELASAN_PART_RE, LAMPIRAN_RE, MENGINGAT_RE)
-
-
-def is_heading_line(text: str) -> bool:
-    """A line mostly in capitals, such as a BAB's title (``KETENTUAN UMUM``)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
 def _is_group_heading(text: str) -> bool:

@@ -113,3 +113,9 @@ CITING_WORDS_RE = re.compile(
     r"terhadap|di\s+antara|antara|kecuali|lihat|tersebut|bunyi|isi|oleh|ke|dari|yakni|yaitu)|,|/)\s*$",
     re.I,
 )
+
+
+def is_heading_line(text: str) -> bool:
+    """A line mostly in capitals, such as a BAB's title (``KETENTUAN UMUM``)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)

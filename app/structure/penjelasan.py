@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from app.structure.body import choose_pasal
-from app.structure.gaps import is_heading_line
-from app.structure.patterns import EXPLAINED_PART_RE, PASAL_DEMI_PASAL_RE, UMUM_RE
+from app.structure.patterns import EXPLAINED_PART_RE, PASAL_DEMI_PASAL_RE, UMUM_RE, is_heading_line
 from app.structure.tree import Node, Removed
 from app.text.cleanup import Line
 from app.text.ocr import repair_number
